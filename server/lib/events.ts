@@ -1,0 +1,50 @@
+import { EventEmitter } from 'node:events';
+import { logger } from './logger';
+import type { NotificationDTO } from '@shared/notifications/types';
+
+/**
+ * Domain events, published by services after a successful write. Realtime, notifications and
+ * search subscribe; no service calls another module's sockets or collections directly.
+ * In-process: each instance delivers to its own subscribers, and Socket.IO's adapter fans out.
+ */
+export interface DomainEvents {
+  'auth.login': { userId: string; sessionId: string; method: 'local' | 'oidc' };
+  'auth.logout': { userId: string; sessionId: string };
+  'person.created': { personId: string; actorId: string };
+  'person.updated': { personId: string; actorId: string; changed: string[] };
+  'person.deactivated': { personId: string; actorId: string };
+  'unit.changed': { unitId: string; actorId: string };
+  'notification.created': { userId: string; notification: NotificationDTO; unreadCount: number };
+  'notification.read': { userId: string; ids: string[] | 'all'; unreadCount: number };
+}
+
+type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;
+
+class EventBus {
+  private emitter = new EventEmitter({ captureRejections: false });
+
+  constructor() {
+    this.emitter.setMaxListeners(100);
+  }
+
+  /** Subscribers run after the write; their failures are logged, never thrown back at the writer. */
+  on<K extends keyof DomainEvents>(name: K, handler: Handler<K>): () => void {
+    const wrapped = (payload: DomainEvents[K]) => {
+      Promise.resolve()
+        .then(() => handler(payload))
+        .catch((err: unknown) => logger.error({ err, event: name }, 'event subscriber failed'));
+    };
+    this.emitter.on(name, wrapped);
+    return () => this.emitter.off(name, wrapped);
+  }
+
+  publish<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  clear(): void {
+    this.emitter.removeAllListeners();
+  }
+}
+
+export const events = new EventBus();

@@ -1,0 +1,78 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient, type RedisClientType } from 'redis';
+import { allowedOrigins, type Env } from './env';
+import { logger } from './lib/logger';
+import { events } from './lib/events';
+import { connectDatabase, disconnectDatabase, syncIndexes } from './db/connect';
+import { startEmbeddedEngine, type EmbeddedEngine } from './db/engine';
+import { sessionSecret } from './db/system-settings';
+import { createSessionStore, sessionMiddleware } from './middleware/session';
+import { createApp } from './app';
+import { attachRealtime } from './realtime';
+import { registerSubscribers } from './modules/subscribers';
+import { seedDemoIfEmpty } from './db/seed/demo';
+import { configureOidc } from './modules/auth/oidc';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts everything: engine (if embedded), database, app, realtime; returns a handle to stop it. */
+export async function startServer(env: Env): Promise<RunningServer> {
+  const started = Date.now();
+  let engine: EmbeddedEngine | null = null;
+  let uri = env.MONGODB_URI;
+  if (!uri) {
+    engine = await startEmbeddedEngine({ dataDir: env.DATA_DIR, bin: env.FERRETDB_BIN });
+    uri = engine.uri;
+  }
+  await connectDatabase(uri);
+  await syncIndexes();
+
+  const seedDemo = env.SEED_DEMO ?? !env.MONGODB_URI;
+  if (seedDemo) await seedDemoIfEmpty();
+
+  let redis: RedisClientType | null = null;
+  if (env.REDIS_URL) {
+    redis = createClient({ url: env.REDIS_URL });
+    redis.on('error', (err: unknown) => logger.error({ err }, 'redis error'));
+    await redis.connect();
+  }
+
+  await configureOidc(env);
+  const store = createSessionStore();
+  const session = sessionMiddleware(env, store, await sessionSecret(env.SESSION_SECRET));
+  const server = http.createServer();
+  // Origins are known once the port is: with PORT=0 the OS picks it.
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const origins = allowedOrigins(env, port);
+  const app = createApp({ env, session, origins, redis });
+  server.on('request', app);
+  const realtime = await attachRealtime(server, { session, origins, redis, env });
+  const unsubscribe = registerSubscribers({ realtime });
+
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+  logger.info({ url, ms: Date.now() - started }, 'portal ready');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        unsubscribe();
+        await realtime.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await store.close().catch(() => undefined);
+        await disconnectDatabase();
+        if (redis) await redis.quit().catch(() => undefined);
+        if (engine) await engine.stop();
+        events.clear();
+      })()),
+  };
+}

@@ -1,0 +1,49 @@
+import { rateLimit, type Store } from 'express-rate-limit';
+import { RedisStore } from 'rate-limit-redis';
+import type { RequestHandler } from 'express';
+import type { RedisClientType } from 'redis';
+import { HttpError } from '../lib/errors';
+import { MongoRateLimitStore } from './rate-limit-store';
+
+function store(prefix: string, redis: RedisClientType | null): Store {
+  if (redis)
+    return new RedisStore({
+      prefix: `rl:${prefix}`,
+      sendCommand: (...args: string[]) => redis.sendCommand(args),
+    });
+  return new MongoRateLimitStore(prefix);
+}
+
+const tooMany = () =>
+  new HttpError(429, 'rate_limited', 'Too many requests. Please wait a moment.');
+
+/** API limit keyed by person after login (many staff share one proxy address), else by address. */
+export function apiRateLimit(perMinute: number, redis: RedisClientType | null): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: (req) => (req.user ? perMinute : Math.max(60, Math.floor(perMinute / 4))),
+    keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip ?? 'unknown'}`),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: store('api:', redis),
+    validate: { keyGeneratorIpFallback: false },
+    handler: (_req, _res, next) => next(tooMany()),
+  });
+}
+
+/** Login attempts per account name: slows password guessing against one account from anywhere. */
+export function loginRateLimit(per15Min: number, redis: RedisClientType | null): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit: per15Min,
+    keyGenerator: (req) => {
+      const name: unknown = (req.body as { username?: unknown } | undefined)?.username;
+      return `login:${typeof name === 'string' ? name.trim().toLowerCase().slice(0, 64) : 'invalid'}`;
+    },
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: store('login:', redis),
+    validate: { keyGeneratorIpFallback: false },
+    handler: (_req, _res, next) => next(tooMany()),
+  });
+}

@@ -1,0 +1,9 @@
+import type { RouteDef } from '../lib/route';
+import { systemRoutes } from './system/system.routes';
+import { authRoutes } from './auth/auth.routes';
+import { meRoutes } from './people/me.routes';
+
+/** Every feature's routes, in mount order. A feature adds one line here. */
+export function allRoutes(): RouteDef[] {
+  return [...systemRoutes, ...authRoutes, ...meRoutes];
+}

@@ -1,0 +1,17 @@
+import type { Realtime } from '../realtime';
+import { events } from '../lib/events';
+
+/** Wires domain events to realtime (and later notifications and search). Returns an unsubscribe. */
+export function registerSubscribers({ realtime }: { realtime: Realtime }): () => void {
+  const offs = [
+    events.on('auth.logout', ({ sessionId }) => realtime.endSession(sessionId, 'logout')),
+    events.on('person.deactivated', ({ personId }) => realtime.endUser(personId, 'deactivated')),
+    events.on('notification.created', ({ userId, notification, unreadCount }) =>
+      realtime.toUser(userId, 'notification:new', { notification, unreadCount }),
+    ),
+    events.on('notification.read', ({ userId, ids, unreadCount }) =>
+      realtime.toUser(userId, 'notification:read', { ids, unreadCount }),
+    ),
+  ];
+  return () => offs.forEach((off) => off());
+}

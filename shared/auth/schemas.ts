@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Plain strings only: an object such as `{ "$ne": "" }` fails here with 400 (NoSQL injection). */
+export const loginSchema = z
+  .object({
+    username: z.string().trim().toLowerCase().min(1).max(64),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const oidcStartQuerySchema = z.object({ returnTo: z.string().max(500).optional() }).strict();
+
+/** Only same-site relative paths: blocks open redirects (`//evil.example`, `https://…`, `/\\…`). */
+export function safeReturnTo(value: string | undefined | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return '/';
+  // eslint-disable-next-line no-control-regex -- control characters never belong in a path
+  if (/[\u0000-\u001f]/.test(value)) return '/';
+  return value;
+}
+
+export interface AuthConfigDTO {
+  localLogin: boolean;
+  oidc: { enabled: boolean; label: string | null };
+}

@@ -1,0 +1,47 @@
+/**
+ * Error codes the API returns in `{ error: { code, message, details?, correlationId? } }`.
+ * The client translates `code` (i18n key `errors.<code>`); `message` is an English fallback.
+ */
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_locked',
+  'forbidden',
+  'csrf_invalid',
+  'origin_forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'service_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `email` or `roles.0`. */
+  path: string;
+  /** i18n key under `validation.` (e.g. `too_small`), translated on the client. */
+  code: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: FieldIssue[];
+    correlationId?: string;
+  };
+}
+
+/** Every successful response wraps its payload: `{ data }`, lists add `nextCursor`. */
+export interface ApiData<T> {
+  data: T;
+}
+export interface ApiPage<T> {
+  data: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,58 @@
+import type { Role } from './roles';
+import type { Settings } from './schemas';
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+  position: string | null;
+  unitId: string | null;
+  /** Initials for the avatar when there is no photo. */
+  initials: string;
+  photoUrl: string | null;
+}
+
+export interface PersonAbilities {
+  update: boolean;
+  updateRoles: boolean;
+  deactivate: boolean;
+  updateOwnProfile: boolean;
+}
+
+export interface PersonDTO extends PersonRef {
+  username: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  phone: string | null;
+  unit: { id: string; name: string; number: string | null } | null;
+  location: { id: string; name: string } | null;
+  languages: string[];
+  responsibilities: string[];
+  /** Shown only to administrators and the person themselves; empty otherwise. */
+  roles: Role[];
+  manager: PersonRef | null;
+  deputy: PersonRef | null;
+  leads: { id: string; name: string }[];
+  active: boolean;
+  abilities: PersonAbilities;
+}
+
+export interface MeDTO {
+  id: string;
+  username: string;
+  displayName: string;
+  initials: string;
+  email: string;
+  roles: Role[];
+  /** True when the person leads at least one unit. */
+  isManager: boolean;
+  unitId: string | null;
+  settings: Settings;
+  abilities: {
+    admin: boolean;
+    manageNews: boolean;
+    manageRooms: boolean;
+    manageHr: boolean;
+    viewAudit: boolean;
+  };
+}
