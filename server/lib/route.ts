@@ -1,4 +1,4 @@
-import type { Request, Response, Router, NextFunction } from 'express';
+import type { Request, Response, Router, NextFunction, RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { CurrentUser } from '../modules/auth/current-user';
 import { unauthenticated } from './errors';
@@ -32,6 +32,11 @@ export interface RouteDef {
   response?: Schema;
   /** Set for routes that answer with something other than JSON (files, CSV, redirects). */
   raw?: boolean;
+  /**
+   * Middleware run before the handler (e.g. a multipart parser). For `user` routes a session
+   * check runs first, so an anonymous request is refused before its body is read.
+   */
+  before?: RequestHandler[];
   handle: (req: Request, res: Response) => Promise<unknown>;
 }
 
@@ -46,6 +51,7 @@ interface Spec<A extends 'public' | 'user', B, Q, P> {
   params?: P;
   response?: Schema;
   raw?: boolean;
+  before?: RequestHandler[];
   /** Returns the JSON body to send, or `undefined` when it has answered itself. */
   handler: (
     ctx: RouteContext<
@@ -88,8 +94,18 @@ export function defineRoute<
 /** Mounts routes (paths are absolute, e.g. `/api/people/:id`); `app.locals.routes` keeps them for docs and tests. */
 export function mountRoutes(router: Router, routes: RouteDef[]): void {
   for (const r of routes) {
-    router[r.method](r.path, (req: Request, res: Response, next: NextFunction) => {
-      r.handle(req, res).catch(next);
-    });
+    const before = r.before ?? [];
+    const guard: RequestHandler[] =
+      before.length && r.access === 'user'
+        ? [(req, _res, next) => next(req.user ? undefined : unauthenticated())]
+        : [];
+    router[r.method](
+      r.path,
+      ...guard,
+      ...before,
+      (req: Request, res: Response, next: NextFunction) => {
+        r.handle(req, res).catch(next);
+      },
+    );
   }
 }
