@@ -2,8 +2,10 @@ import type { RouteDef } from '../lib/route';
 import { systemRoutes } from './system/system.routes';
 import { authRoutes } from './auth/auth.routes';
 import { meRoutes } from './people/me.routes';
+import { photoRoutes } from './people/photo.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
-  return [...systemRoutes, ...authRoutes, ...meRoutes];
+  return [...systemRoutes, ...authRoutes, ...meRoutes, ...photoRoutes, ...notificationRoutes];
 }
