@@ -3,9 +3,12 @@ import { systemRoutes } from './system/system.routes';
 import { authRoutes } from './auth/auth.routes';
 import { meRoutes } from './people/me.routes';
 import { photoRoutes } from './people/photo.routes';
+import { peopleRoutes } from './people/people.routes';
+import { orgRoutes } from './org/org.routes';
+import { auditRoutes } from './audit/audit.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
-  return [...systemRoutes, ...authRoutes, ...meRoutes, ...photoRoutes, ...notificationRoutes];
+  return [...systemRoutes, ...authRoutes, ...meRoutes, ...photoRoutes, ...peopleRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes];
 }

@@ -1,0 +1,26 @@
+export {
+  DEFAULT_BUCKET,
+  getBucket,
+  saveFile,
+  findFile,
+  openDownload,
+  readFile,
+  deleteFile,
+  type FileOwner,
+  type StoredFile,
+  type SaveFileInput,
+} from './gridfs';
+export { sniffType, IMAGE_TYPES, type SniffedType } from './sniff';
+export {
+  uploadMiddleware,
+  uploadedFile,
+  uploadedFiles,
+  uploadField,
+  type UploadLimits,
+} from './upload';
+export {
+  contentDisposition,
+  safeFilename,
+  setDownloadHeaders,
+  type DownloadHeaders,
+} from './headers';

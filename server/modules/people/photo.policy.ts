@@ -1,0 +1,20 @@
+import type { PhotoAbilities } from '@shared/people/photo';
+import { isAdmin, type CurrentUser } from '../auth/current-user';
+
+type Viewer = Pick<CurrentUser, 'id' | 'roles'>;
+type Subject = { id: string };
+
+/** Everyone signed in sees colleagues' photos (the directory shows them). */
+export const canViewPhoto = (_viewer: Viewer, _subject: Subject) => true;
+/** One's own photo, through `/api/me/photo`. */
+export const canChangeOwnPhoto = (viewer: Viewer, subject: Subject) => viewer.id === subject.id;
+/** Anyone's photo, through `/api/people/:id/photo`: administrators only. */
+export const canChangePhotoAsAdmin = (viewer: Viewer, _subject?: Subject) => isAdmin(viewer);
+
+export const canChangePhoto = (viewer: Viewer, subject: Subject) =>
+  canChangeOwnPhoto(viewer, subject) || canChangePhotoAsAdmin(viewer, subject);
+
+export function photoAbilities(viewer: Viewer, subject: Subject): PhotoAbilities {
+  const change = canChangePhoto(viewer, subject);
+  return { change, remove: change };
+}
