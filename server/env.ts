@@ -37,6 +37,10 @@ const envSchema = z.object({
   OIDC_LABEL: z.string().default('Single Sign-On'),
   /** Allow http:// issuers (test identity provider on loopback). Never in production. */
   OIDC_ALLOW_INSECURE: bool.default(false),
+  /** Callback URL registered at the identity provider; default: first PUBLIC_ORIGIN (or the request's host) + /api/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  /** Bearer token for GET /metrics from other hosts; without it only direct loopback requests may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   STATIC_DIR: z.string().default('./dist/client'),
 });
 

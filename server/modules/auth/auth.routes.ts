@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { loginSchema } from '@shared/auth/schemas';
+import { loginSchema, oidcStartQuerySchema } from '@shared/auth/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
 import { csrf } from '../../middleware/csrf';
 import { saveSession } from './session-ops';
 import { loginLocal, logout } from './auth.service';
-import { oidcConfigured, oidcLabel } from './oidc';
+import { oidcConfigured, oidcLabel, beginOidcLogin, completeOidcLogin } from './oidc';
+import { notFound } from '../../lib/errors';
 
 export const authRoutes: RouteDef[] = [
   defineRoute({
@@ -41,6 +42,32 @@ export const authRoutes: RouteDef[] = [
     handler: async ({ req, body }) => {
       const { personId, csrfToken } = await loginLocal(req, body);
       return { data: { id: personId, csrfToken } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/auth/oidc/start',
+    tag: 'auth',
+    summary: 'Redirect to the identity provider (OpenID Connect); returnTo must be a relative path',
+    access: 'public',
+    raw: true,
+    query: oidcStartQuerySchema,
+    handler: async ({ req, res, query }) => {
+      if (!oidcConfigured()) throw notFound('Single sign-on is not configured.');
+      res.redirect(302, (await beginOidcLogin(req, query.returnTo)).href);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/auth/oidc/callback',
+    tag: 'auth',
+    summary: 'Return from the identity provider: signs in and redirects to returnTo',
+    access: 'public',
+    raw: true,
+    handler: async ({ req, res }) => {
+      if (!oidcConfigured()) throw notFound('Single sign-on is not configured.');
+      const outcome = await completeOidcLogin(req);
+      res.redirect(302, outcome.ok ? outcome.returnTo : `/login?error=${outcome.error}`);
     },
   }),
   defineRoute({
