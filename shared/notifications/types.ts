@@ -84,7 +84,9 @@ export const broadcastSchema = z
       .min(1)
       .max(2000)
       // eslint-disable-next-line no-control-regex -- plain text: line breaks and tabs only
-      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: 'invalid_characters' }),
+      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, {
+        message: 'invalid_characters',
+      }),
     link: inAppLink.optional(),
   })
   .strict();

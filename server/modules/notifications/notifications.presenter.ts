@@ -3,7 +3,10 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Notification } from './notification.model';
 import { notificationAbilities } from './notifications.policy';
 
-type Source = Pick<Notification, '_id' | 'userId' | 'kind' | 'params' | 'link' | 'readAt' | 'createdAt'>;
+type Source = Pick<
+  Notification,
+  '_id' | 'userId' | 'kind' | 'params' | 'link' | 'readAt' | 'createdAt'
+>;
 
 /** Keeps only flat string/number params: what the client's translation can interpolate. */
 function presentParams(raw: unknown): Record<string, string | number> {
