@@ -14,6 +14,7 @@ export interface DomainEvents {
   'person.updated': { personId: string; actorId: string; changed: string[] };
   'person.deactivated': { personId: string; actorId: string };
   'unit.changed': { unitId: string; actorId: string };
+  'location.changed': { locationId: string; actorId: string };
   'notification.created': { userId: string; notification: NotificationDTO; unreadCount: number };
   'notification.read': { userId: string; ids: string[] | 'all'; unreadCount: number };
 }

@@ -10,5 +10,14 @@ import { notificationRoutes } from './notifications/notifications.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
-  return [...systemRoutes, ...authRoutes, ...meRoutes, ...photoRoutes, ...peopleRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes];
+  return [
+    ...systemRoutes,
+    ...authRoutes,
+    ...meRoutes,
+    ...photoRoutes,
+    ...peopleRoutes,
+    ...orgRoutes,
+    ...auditRoutes,
+    ...notificationRoutes,
+  ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, objectId } from '../http/fields';
+import { cursor, line, objectId, pageLimit } from '../http/fields';
 
 export const unitKinds = ['office', 'department', 'enterprise', 'team'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -37,3 +37,9 @@ export const createLocationSchema = z
   .strict();
 export type CreateLocationInput = z.infer<typeof createLocationSchema>;
 export const updateLocationSchema = createLocationSchema.partial().strict();
+export type UpdateLocationInput = z.infer<typeof updateLocationSchema>;
+
+/** Members page of `GET /api/units/:id`. */
+export const unitMembersQuerySchema = z
+  .object({ cursor: cursor.optional(), limit: pageLimit })
+  .strict();

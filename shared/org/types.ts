@@ -1,4 +1,4 @@
-import type { PersonRef } from '../people/types';
+import type { PersonDTO, PersonRef } from '../people/types';
 import type { UnitKind } from './schemas';
 
 export interface UnitDTO {
@@ -11,7 +11,10 @@ export interface UnitDTO {
   path: string[];
   leader: PersonRef | null;
   locationId: string | null;
+  /** Direct members (active people whose unit this is). */
   memberCount: number;
+  /** Number of direct sub-units. */
+  childCount: number;
   abilities: { update: boolean; delete: boolean };
 }
 
@@ -22,4 +25,12 @@ export interface LocationDTO {
   postalCode: string | null;
   city: string | null;
   abilities: { update: boolean };
+}
+
+/** `GET /api/units/:id`: the unit, its ancestors (root first), sub-units and one page of members. */
+export interface UnitDetailDTO {
+  unit: UnitDTO;
+  ancestors: { id: string; name: string; number: string | null }[];
+  children: UnitDTO[];
+  members: PersonDTO[];
 }

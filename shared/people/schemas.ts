@@ -87,3 +87,12 @@ export const updateOwnProfileSchema = z
   .partial()
   .strict();
 export type UpdateOwnProfileInput = z.infer<typeof updateOwnProfileSchema>;
+
+/** Admin password reset: without `password` the server generates a one-time password. */
+export const resetPasswordSchema = z
+  .object({ password: z.string().min(10).max(200).optional() })
+  .strict();
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** Route parameter `:id` of a person, unit or location. */
+export const idParamsSchema = z.object({ id: objectId }).strict();

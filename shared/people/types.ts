@@ -16,6 +16,7 @@ export interface PersonAbilities {
   updateRoles: boolean;
   deactivate: boolean;
   updateOwnProfile: boolean;
+  resetPassword: boolean;
 }
 
 export interface PersonDTO extends PersonRef {
@@ -55,4 +56,16 @@ export interface MeDTO {
     manageHr: boolean;
     viewAudit: boolean;
   };
+}
+
+/** Answer of `POST /api/people`: the one-time password is returned only here, only when generated. */
+export interface CreatedPersonDTO {
+  person: PersonDTO;
+  initialPassword: string | null;
+}
+
+/** Answer of `POST /api/people/:id/password`. */
+export interface PasswordResetDTO {
+  /** The generated one-time password; null when the admin set one. */
+  initialPassword: string | null;
 }

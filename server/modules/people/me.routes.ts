@@ -1,6 +1,7 @@
-import { updateSettingsSchema } from '@shared/people/schemas';
+import { updateOwnProfileSchema, updateSettingsSchema } from '@shared/people/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
 import { getMe, updateSettings } from './people.service';
+import { updateOwnProfile } from './profile.service';
 
 export const meRoutes: RouteDef[] = [
   defineRoute({
@@ -19,5 +20,14 @@ export const meRoutes: RouteDef[] = [
     access: 'user',
     body: updateSettingsSchema,
     handler: async ({ user, body }) => ({ data: await updateSettings(user, body) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/me/profile',
+    tag: 'people',
+    summary: 'Change own phone, languages, responsibilities and deputy',
+    access: 'user',
+    body: updateOwnProfileSchema,
+    handler: async ({ user, body, req }) => ({ data: await updateOwnProfile(user, body, req) }),
   }),
 ];
