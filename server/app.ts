@@ -13,6 +13,7 @@ import { apiRateLimit, loginRateLimit } from './middleware/rate-limit';
 import { apiNotFound, errorHandler } from './middleware/error-handler';
 import { authenticate } from './modules/auth/authenticate';
 import { allRoutes } from './modules';
+import { httpMetrics } from './modules/system/metrics';
 
 export interface AppDeps {
   env: Env;
@@ -41,10 +42,12 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+  app.use(httpMetrics());
   app.use(securityHeaders());
 
   const routes = allRoutes();
   app.locals.routes = routes;
+  app.locals.metricsToken = env.METRICS_TOKEN;
 
   app.use('/api', noStore);
   app.use('/api', express.json({ limit: '1mb', strict: true }));

@@ -13,6 +13,7 @@ import { attachRealtime } from './realtime';
 import { registerSubscribers } from './modules/subscribers';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { configureOidc } from './modules/auth/oidc';
+import { registerGauge } from './modules/system/metrics';
 
 export interface RunningServer {
   url: string;
@@ -52,8 +53,13 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const origins = allowedOrigins(env, port);
   const app = createApp({ env, session, origins, redis });
   server.on('request', app);
-  const realtime = await attachRealtime(server, { session, origins, redis, env });
+  const realtime = await attachRealtime(server, { session, store, origins, redis, env });
   const unsubscribe = registerSubscribers({ realtime });
+  const unregisterGauge = registerGauge(
+    'portal_socket_connections',
+    'Open Socket.IO connections on this instance.',
+    () => realtime.io.engine.clientsCount,
+  );
 
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'portal ready');
@@ -65,6 +71,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     close: () =>
       (closing ??= (async () => {
         unsubscribe();
+        unregisterGauge();
         await realtime.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -1,6 +1,9 @@
 import { defineRoute, type RouteDef } from '../../lib/route';
 import { pingDatabase } from '../../db/connect';
 import { buildOpenApi } from './openapi';
+import { forbidden } from '../../lib/errors';
+import { renderMetrics } from './metrics';
+import { metricsAllowed } from './metrics-access';
 
 export const systemRoutes: RouteDef[] = [
   defineRoute({
@@ -21,6 +24,20 @@ export const systemRoutes: RouteDef[] = [
       const ok = await pingDatabase();
       res.status(ok ? 200 : 503);
       return { status: ok ? 'ready' : 'unavailable', database: ok };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/metrics',
+    tag: 'system',
+    summary: 'Prometheus metrics (direct loopback or `Authorization: Bearer METRICS_TOKEN`)',
+    access: 'public',
+    raw: true,
+    handler: ({ req, res }) => {
+      const token = (req.app.locals as { metricsToken?: string }).metricsToken;
+      if (!metricsAllowed(req, token)) throw forbidden('Metrics are not available here.');
+      res.setHeader('Cache-Control', 'no-store');
+      res.type('text/plain; version=0.0.4; charset=utf-8').send(renderMetrics());
     },
   }),
   defineRoute({
