@@ -97,6 +97,8 @@ export async function listDirectory(
   if ((query.active ?? 'true') !== 'true' && !canSeeInactive(viewer)) {
     throw await deny(viewer, 'people.list_inactive', { type: 'person' }, req);
   }
+  // A query without any searchable word (e.g. only punctuation) matches nobody.
+  if (query.q && queryTerms(query.q).length === 0) return { data: [], nextCursor: null };
   const filter = await directoryFilter(query);
   const { page, nextCursor } = await pageBySortKey(filter, query.cursor, query.limit);
   return { data: await presentPeople(page, viewer), nextCursor };

@@ -17,11 +17,9 @@ export async function updateSettings(
 ): Promise<MeDTO> {
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) set[`settings.${key}`] = value;
-  const person = await PersonModel.findByIdAndUpdate(
-    user.id,
-    { $set: set },
-    { returnDocument: 'after' },
-  ).lean();
+  // updateOne + read: FerretDB 1.x cannot project in findAndModify (passwordHash is deselected).
+  await PersonModel.updateOne({ _id: user.id }, { $set: set });
+  const person = await PersonModel.findById(user.id).lean();
   if (!person) throw notFound();
   return presentMe(person, user);
 }

@@ -142,11 +142,9 @@ export async function updatePerson(
   if (changed.length === 0) return present(person, viewer);
 
   const merged = { ...person, ...next } as Person;
-  const updated = await PersonModel.findByIdAndUpdate(
-    id,
-    { $set: { ...next, ...derivedPersonFields(merged) } },
-    { returnDocument: 'after' },
-  ).lean<Person>();
+  // updateOne + read: FerretDB 1.x cannot project in findAndModify (passwordHash is deselected).
+  await PersonModel.updateOne({ _id: id }, { $set: { ...next, ...derivedPersonFields(merged) } });
+  const updated = await PersonModel.findById(id).lean<Person>();
   if (!updated) throw notFound();
 
   const base = { actorId: viewer.id, subjectType: 'person', subjectId: id, req };

@@ -35,11 +35,9 @@ export async function updateOwnProfile(
       responsibilities: input.responsibilities ?? person.responsibilities,
     }),
   );
-  const updated = await PersonModel.findByIdAndUpdate(
-    user.id,
-    { $set: set },
-    { returnDocument: 'after' },
-  ).lean<Person>();
+  // updateOne + read: FerretDB 1.x cannot project in findAndModify (passwordHash is deselected).
+  await PersonModel.updateOne({ _id: user.id }, { $set: set });
+  const updated = await PersonModel.findById(user.id).lean<Person>();
   if (!updated) throw notFound();
   events.publish('person.updated', {
     personId: user.id,
