@@ -28,7 +28,7 @@ function asciiFallback(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // Ü → U, é → e
     .replace(/ß/g, 'ss')
-    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/[^\x20-\x7e]/gu, '_')
     .replace(/["\\%]/g, '_');
 }
 

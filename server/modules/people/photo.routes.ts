@@ -17,10 +17,10 @@ import { openPhoto, removePhoto, setPhoto } from './photo.service';
 const upload = uploadMiddleware({ field: PHOTO_FIELD, maxBytes: PHOTO_MAX_BYTES, maxFields: 2 });
 
 /** 403 before the body is read: a non-admin never gets to upload 5 MB to an admin route. */
-const adminOnly: RequestHandler = (req, _res, next) => {
+const adminOnly: RequestHandler = async (req, _res, next) => {
   if (req.user && canChangePhotoAsAdmin(req.user)) return next();
-  void audit({
-    action: 'person.photo.update',
+  await audit({
+    action: req.method === 'DELETE' ? 'person.photo.remove' : 'person.photo.update',
     actorId: req.user?.id ?? null,
     subjectType: 'person',
     subjectId: String(req.params.id ?? ''),

@@ -7,7 +7,7 @@ import { canChangePhoto, canViewPhoto } from './photo.policy';
 import { presentPhoto } from './photo.presenter';
 import { audit } from '../audit/audit.service';
 import { events } from '../../lib/events';
-import { badRequest, forbidden, notFound } from '../../lib/errors';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import { deleteFile, openDownload, saveFile, sniffType } from '../../lib/files';
 
 export const PHOTO_BUCKET = 'photos';
@@ -49,9 +49,32 @@ async function afterChange(actor: CurrentUser, personId: string, action: string,
 }
 
 /**
+ * Points the person at `next` and returns the id it replaced, as a compare-and-swap on the
+ * previous value: concurrent changes never both "replace" the same photo, so none is orphaned
+ * and the photo in use is never deleted. (Not findOneAndUpdate: FerretDB 1.x rejects the
+ * projection Mongoose adds for the `select: false` password hash.) Null when there is no person.
+ */
+async function swapPhotoId(
+  personId: string,
+  next: string | null,
+): Promise<{ previous: string | null } | null> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const person = await PersonModel.findById(personId).select({ photoFileId: 1 }).lean();
+    if (!person) return null;
+    const current = person.photoFileId ?? null;
+    const res = await PersonModel.updateOne(
+      { _id: personId, photoFileId: current },
+      { $set: { photoFileId: next } },
+    );
+    if (res.matchedCount === 1) return { previous: current ? String(current) : null };
+  }
+  throw conflict('The photo was changed at the same time. Please try again.');
+}
+
+/**
  * Stores a new photo for the person, then points the person at it and deletes the photo it
- * replaced. The swap is one atomic update that returns the previous id, so concurrent uploads
- * never leave an orphan or delete the photo in use. `uploadId` makes a retry idempotent.
+ * replaced (compare-and-swap, so concurrent uploads never leave an orphan or delete the photo in
+ * use). `uploadId` makes a retry idempotent: the first attempt's file is reused.
  */
 export async function setPhoto(
   actor: CurrentUser,
@@ -73,16 +96,16 @@ export async function setPhoto(
     },
     bucket: PHOTO_BUCKET,
   });
-  const before = await PersonModel.findOneAndUpdate(
-    { _id: personId },
-    { $set: { photoFileId: stored.id } },
-    { returnDocument: 'before', projection: { photoFileId: 1 } },
-  ).lean();
-  if (!before) {
-    await deleteFile(stored.id, PHOTO_BUCKET);
+  const discard = () => (stored.created ? deleteFile(stored.id, PHOTO_BUCKET) : false);
+  const swapped = await swapPhotoId(personId, stored.id).catch(async (err: unknown) => {
+    await discard();
+    throw err;
+  });
+  if (!swapped) {
+    await discard();
     throw notFound();
   }
-  const previous = before.photoFileId ? String(before.photoFileId) : null;
+  const { previous } = swapped;
   if (previous !== stored.id) {
     if (previous) await deleteFile(previous, PHOTO_BUCKET);
     await afterChange(actor, personId, 'person.photo.update', req);
@@ -97,14 +120,10 @@ export async function removePhoto(
   req?: Request,
 ): Promise<PhotoDTO> {
   await loadSubject(actor, personId);
-  const before = await PersonModel.findOneAndUpdate(
-    { _id: personId },
-    { $set: { photoFileId: null } },
-    { returnDocument: 'before', projection: { photoFileId: 1 } },
-  ).lean();
-  if (!before) throw notFound();
-  if (before.photoFileId) {
-    await deleteFile(String(before.photoFileId), PHOTO_BUCKET);
+  const swapped = await swapPhotoId(personId, null);
+  if (!swapped) throw notFound();
+  if (swapped.previous) {
+    await deleteFile(swapped.previous, PHOTO_BUCKET);
     await afterChange(actor, personId, 'person.photo.remove', req);
   }
   return presentPhoto(personId, null, actor);
