@@ -1,0 +1,34 @@
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../features/auth/queries';
+import styles from './MainNav.module.css';
+
+/** Main navigation; the current section is marked with aria-current. */
+export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: () => void }) {
+  const { t } = useTranslation('common');
+  const me = useMe();
+  const items = [
+    { to: '/', label: t('nav.home'), end: true },
+    { to: '/people', label: t('nav.people') },
+    { to: '/org', label: t('nav.org') },
+    ...(me.abilities.admin ? [{ to: '/admin', label: t('nav.admin') }] : []),
+  ];
+  return (
+    <nav aria-label={t('nav.label')} className={vertical ? styles.vertical : styles.horizontal}>
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) => `${styles.link} ${isActive ? styles.active : ''}`}
+              onClick={onNavigate}
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

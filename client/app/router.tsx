@@ -1,0 +1,97 @@
+import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { ApiError } from '../lib/api';
+import { queryClient } from '../lib/queryClient';
+import { meQueryOptions } from '../features/auth/queries';
+import { peopleRoutes } from '../features/people/routes';
+import { adminRoutes } from '../features/admin/routes';
+import { safeReturnTo } from '@shared/auth/schemas';
+import { RootRoute } from './RootRoute';
+import { AppLayout } from './layout/AppLayout';
+import { ErrorPage } from './ErrorPage';
+import { Spinner } from '../components/Spinner';
+import { loginPath, setSessionNavigator } from './session';
+
+/** Every route below the layout needs a session; without one, go to login and come back. */
+async function requireSession({ request }: LoaderFunctionArgs) {
+  try {
+    await queryClient.ensureQueryData(meQueryOptions());
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      const url = new URL(request.url);
+      throw redirect(loginPath(`${url.pathname}${url.search}`));
+    }
+    throw err;
+  }
+}
+
+/** Signed-in visitors of /login go straight on. */
+async function redirectIfSignedIn({ request }: LoaderFunctionArgs) {
+  try {
+    await queryClient.fetchQuery({ ...meQueryOptions(), retry: false, staleTime: 0 });
+  } catch {
+    return null;
+  }
+  throw redirect(safeReturnTo(new URL(request.url).searchParams.get('returnTo')));
+}
+
+const appRoutes: RouteObject[] = [
+  {
+    index: true,
+    lazy: () => import('../features/home/HomePage').then((m) => ({ Component: m.HomePage })),
+  },
+  {
+    path: 'settings',
+    lazy: () =>
+      import('../features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
+  },
+  {
+    path: 'notifications',
+    lazy: () =>
+      import('../features/notifications/NotificationsPage').then((m) => ({
+        Component: m.NotificationsPage,
+      })),
+  },
+  {
+    path: 'accessibility',
+    lazy: () =>
+      import('./pages/AccessibilityPage').then((m) => ({ Component: m.AccessibilityPage })),
+  },
+  {
+    path: 'privacy',
+    lazy: () => import('./pages/PrivacyPage').then((m) => ({ Component: m.PrivacyPage })),
+  },
+  ...peopleRoutes,
+  ...adminRoutes,
+  {
+    path: '*',
+    lazy: () => import('./pages/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
+  },
+];
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootRoute />,
+    errorElement: <ErrorPage standalone />,
+    HydrateFallback: () => <Spinner />,
+    children: [
+      {
+        path: '/login',
+        loader: redirectIfSignedIn,
+        lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        id: 'app',
+        path: '/',
+        loader: requireSession,
+        element: <AppLayout />,
+        errorElement: <ErrorPage standalone />,
+        // Errors of a page render inside the layout, so header and navigation stay usable.
+        children: [{ errorElement: <ErrorPage />, children: appRoutes }],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
+setSessionNavigator((to, opts) => router.navigate(to, opts));

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import {
+  Button as AriaButton,
+  Link as AriaLink,
+  type ButtonProps as AriaButtonProps,
+  type LinkProps as AriaLinkProps,
+} from 'react-aria-components';
+import styles from './Button.module.css';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'tertiary' | 'danger';
+
+interface StyleProps {
+  variant?: ButtonVariant;
+  size?: 'default' | 'small';
+  /** Icon before the label (decorative). */
+  icon?: ReactNode;
+  className?: string;
+}
+
+/** Class names of a button look, for elements that must stay plain (full-page links). */
+export const buttonClassName = ({ variant = 'secondary', size = 'default', className }: StyleProps) =>
+  [styles.button, styles[variant], size === 'small' ? styles.small : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
+
+export type ButtonProps = Omit<AriaButtonProps, 'className' | 'children'> &
+  StyleProps & { children?: ReactNode };
+
+/** Accessible button (react-aria) in KERN style. `isPending` shows a busy state. */
+export function Button({ variant, size, icon, className, children, ...props }: ButtonProps) {
+  return (
+    <AriaButton {...props} className={buttonClassName({ variant, size, className })}>
+      {icon ? (
+        <span className={styles.icon} aria-hidden="true">
+          {icon}
+        </span>
+      ) : null}
+      {children}
+    </AriaButton>
+  );
+}
+
+export type LinkButtonProps = Omit<AriaLinkProps, 'className' | 'children'> &
+  StyleProps & { href: string; children?: ReactNode };
+
+/** A link that looks like a button; in-app paths navigate on the client. */
+export function LinkButton({ variant, size, icon, className, children, ...props }: LinkButtonProps) {
+  return (
+    <AriaLink {...props} className={buttonClassName({ variant, size, className })}>
+      {icon ? (
+        <span className={styles.icon} aria-hidden="true">
+          {icon}
+        </span>
+      ) : null}
+      {children}
+    </AriaLink>
+  );
+}
