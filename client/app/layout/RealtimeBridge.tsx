@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { connectSocket, disconnectSocket, useSocket } from '../../lib/socket';
 import { useNotificationRealtime } from '../../features/notifications/realtime';
+import { usePeopleRealtime } from '../../features/people/realtime';
+import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
 /**
@@ -9,6 +12,7 @@ import { endClientSession } from '../session';
  */
 export function RealtimeBridge({ userId }: { userId: string }) {
   const socket = useSocket();
+  const qc = useQueryClient();
 
   useEffect(() => {
     connectSocket();
@@ -18,9 +22,15 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   useEffect(() => {
     if (!socket) return;
     const onEnded = ({ reason }: { reason: string }) => void endClientSession(reason);
-    // A refused handshake (session gone) does not retry by itself: treat it as signed out.
     const onConnectError = (err: Error) => {
-      if (err.message === 'unauthenticated' && !socket.active) void endClientSession('expired');
+      // Refused by the namespace middleware: Socket.IO will not retry, the session is gone.
+      if (err.message === 'unauthenticated' && !socket.active) {
+        void endClientSession('expired');
+        return;
+      }
+      // A refused handshake looks like a transport error: ask the API whether we are still
+      // signed in (a 401 there ends the client session through the query cache).
+      void qc.fetchQuery({ ...meQueryOptions(), staleTime: 0 }).catch(() => undefined);
     };
     socket.on('session:ended', onEnded);
     socket.on('connect_error', onConnectError);
@@ -28,8 +38,9 @@ export function RealtimeBridge({ userId }: { userId: string }) {
       socket.off('session:ended', onEnded);
       socket.off('connect_error', onConnectError);
     };
-  }, [socket]);
+  }, [socket, qc]);
 
   useNotificationRealtime(socket);
+  usePeopleRealtime(socket);
   return null;
 }
