@@ -1,14 +1,16 @@
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { RequestHandler, Request } from 'express';
+import type { Request, RequestHandler } from 'express';
+import type { Store } from 'express-session';
 import type { RedisClientType } from 'redis';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/realtime/events';
 import type { Env } from '../env';
-import { loadCurrentUser, sessionExpired } from '../modules/auth/authenticate';
 import type { CurrentUser } from '../modules/auth/current-user';
 import { audit } from '../modules/audit/audit.service';
 import { logger } from '../lib/logger';
+import { guardRecovery, originAllowed, sessionOnHandshake, userOfHandshake } from './auth';
+import { defaultSocketRateLimit, limitSocketEvents, type SocketRateLimit } from './rate-limit';
 
 export type PortalServer = Server<
   ClientToServerEvents,
@@ -26,6 +28,11 @@ export interface SocketData {
   user: CurrentUser;
 }
 
+type EndReason = 'logout' | 'revoked' | 'expired' | 'deactivated';
+
+/** Rooms (besides `user:` and `session:`) a person's sockets join, decided by a feature's policy. */
+export type RoomProvider = (user: CurrentUser) => Promise<string[]>;
+
 export interface Realtime {
   io: PortalServer;
   /** Sends an event to every open tab and device of one person, on every instance. */
@@ -34,11 +41,19 @@ export interface Realtime {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
+  /** Sends an event to a room (e.g. `room:<id>`), on every instance. */
+  toRoom<E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
+  /** Adds / removes every socket of a person to / from a room at once (membership changes). */
+  joinRoom(userId: string, room: string): void;
+  leaveRoom(userId: string, room: string): void;
+  /** Registers a policy-backed source of rooms joined on connect and checked on recovery. */
+  addRoomProvider(provider: RoomProvider): () => void;
   /** Ends the live connections of one session (logout, revocation), on every instance. */
-  endSession(
-    sessionId: string,
-    reason: 'logout' | 'revoked' | 'expired' | 'deactivated',
-  ): Promise<void>;
+  endSession(sessionId: string, reason: EndReason): Promise<void>;
   endUser(userId: string, reason: 'deactivated'): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,40 +63,70 @@ export const sessionRoom = (id: string) => `session:${id}`;
 
 interface Deps {
   session: RequestHandler;
+  /** The session store, to check on recovery that a socket's session still exists. */
+  store: Store;
   origins: string[];
   redis: RedisClientType | null;
   env: Env;
+  rateLimit?: SocketRateLimit;
 }
 
-/** Socket.IO on the app's HTTP server: session-authenticated, Origin-checked, recovery re-authenticates. */
+/**
+ * Socket.IO on the app's HTTP server: Origin-checked and session-authenticated at the handshake,
+ * re-authenticated on connection state recovery (see `./auth.ts`), packets ≤ 64 KB, client events
+ * rate-limited per socket.
+ */
 export async function attachRealtime(server: http.Server, deps: Deps): Promise<Realtime> {
+  const absoluteHours = deps.env.SESSION_ABSOLUTE_HOURS;
   const io: PortalServer = new Server(server, {
     path: '/socket.io',
     serveClient: false,
+    // Bigger packets close that one connection (socket.io CVE-2024-38355 class).
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 20_000,
     pingTimeout: 20_000,
-    // Cookie-authenticated handshakes are refused from foreign origins (CORS alone does not stop them).
+    // Cookie-authenticated handshakes are refused from foreign origins (CORS alone does not stop
+    // them) and without a live session: nothing, not even a recovery, starts without one.
     allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      callback(null, typeof origin === 'string' && deps.origins.includes(origin));
+      if (!originAllowed(req, deps.origins)) {
+        logger.warn({ origin: req.headers.origin }, 'socket handshake from foreign origin refused');
+        return callback('origin_forbidden', false);
+      }
+      userOfHandshake(req, absoluteHours)
+        .then((user) => callback(user ? null : 'unauthenticated', Boolean(user)))
+        .catch((err: unknown) => {
+          logger.warn({ err }, 'socket handshake auth failed');
+          callback('unavailable', false);
+        });
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(deps.redis ? { adapter: createAdapter(deps.redis) } : {}),
   });
 
-  io.engine.use(deps.session);
+  io.engine.use(sessionOnHandshake(deps.session));
 
+  const providers = new Set<RoomProvider>();
+  const roomsFor = async (user: CurrentUser): Promise<Set<string>> => {
+    const extra = await Promise.all([...providers].map((p) => p(user)));
+    return new Set([userRoom(user.id), sessionRoom(user.sessionId), ...extra.flat()]);
+  };
+  guardRecovery(io.of('/').adapter, { store: deps.store, absoluteHours, allowedRooms: roomsFor });
+
+  // Rooms decided in the middleware, joined synchronously on connection (no event slips between).
+  const pendingRooms = new WeakMap<PortalSocket, Set<string>>();
+
+  // Runs on every connect, recovered ones included (skipMiddlewares: false).
   io.use((socket, next) => {
     const req = socket.request as Request;
-    const userId = req.session?.userId;
-    if (!userId || sessionExpired(req.session.loginAt, deps.env.SESSION_ABSOLUTE_HOURS)) {
-      return next(new Error('unauthenticated'));
-    }
-    loadCurrentUser(userId, req.sessionID)
-      .then((user) => {
+    const previous = socket.recovered ? socket.data.user : undefined;
+    userOfHandshake(req, absoluteHours)
+      .then(async (user) => {
         if (!user) return next(new Error('unauthenticated'));
+        if (previous && (previous.id !== user.id || previous.sessionId !== user.sessionId)) {
+          return next(new Error('unauthenticated'));
+        }
         socket.data.user = user;
+        pendingRooms.set(socket, await roomsFor(user));
         next();
       })
       .catch((err: unknown) => {
@@ -92,16 +137,30 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
 
   io.on('connection', (socket) => {
     const { user } = socket.data;
-    void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
+    limitSocketEvents(socket, deps.rateLimit ?? defaultSocketRateLimit, () =>
+      logger.warn({ userId: user.id }, 'socket disconnected for flooding'),
+    );
+    void socket.join([
+      ...(pendingRooms.get(socket) ?? [userRoom(user.id), sessionRoom(user.sessionId)]),
+    ]);
+    pendingRooms.delete(socket);
+    // The absolute session lifetime also ends live connections.
+    const loginAt = (socket.request as Request).session?.loginAt ?? 0;
+    const timer = setTimeout(
+      () => {
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+      },
+      Math.max(0, loginAt + absoluteHours * 3_600_000 - Date.now()),
+    );
+    timer.unref();
+    socket.on('disconnect', () => clearTimeout(timer));
     socket.on('ping', (ack) => {
       if (typeof ack === 'function') ack({ at: new Date().toISOString() });
     });
   });
 
-  const endSockets = async (
-    room: string,
-    reason: 'logout' | 'revoked' | 'expired' | 'deactivated',
-  ) => {
+  const endSockets = async (room: string, reason: EndReason) => {
     io.to(room).emit('session:ended', { reason });
     io.in(room).disconnectSockets(true);
   };
@@ -110,6 +169,15 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
     io,
     toUser: (userId, event, ...args) => {
       io.to(userRoom(userId)).emit(event, ...args);
+    },
+    toRoom: (room, event, ...args) => {
+      io.to(room).emit(event, ...args);
+    },
+    joinRoom: (userId, room) => io.in(userRoom(userId)).socketsJoin(room),
+    leaveRoom: (userId, room) => io.in(userRoom(userId)).socketsLeave(room),
+    addRoomProvider: (provider) => {
+      providers.add(provider);
+      return () => providers.delete(provider);
     },
     endSession: (sessionId, reason) => endSockets(sessionRoom(sessionId), reason),
     endUser: async (userId, reason) => {

@@ -9,6 +9,21 @@ export interface ServerToClientEvents {
   'session:ended': (payload: { reason: 'logout' | 'revoked' | 'expired' | 'deactivated' }) => void;
 }
 
-export interface ClientToServerEvents {
-  ping: (ack: (payload: { at: string }) => void) => void;
+/**
+ * What an acknowledgement carries when the server dropped a client event: over the per-socket
+ * rate limit (burst 30, then 10 events/s; a socket that keeps flooding is disconnected).
+ */
+export interface SocketEventError {
+  error: 'rate_limited';
 }
+
+export interface ClientToServerEvents {
+  ping: (ack: (payload: { at: string } | SocketEventError) => void) => void;
+}
+
+/**
+ * Errors a connection attempt can end with. `unauthenticated` arrives as `connect_error` from the
+ * namespace; a refused handshake (no or ended session, foreign origin) shows as a transport error
+ * (HTTP 403 for polling): the client then checks `GET /api/me` before retrying.
+ */
+export type SocketConnectError = 'unauthenticated' | 'unavailable';
