@@ -14,6 +14,7 @@ import { apiNotFound, errorHandler } from './middleware/error-handler';
 import { authenticate } from './modules/auth/authenticate';
 import { allRoutes } from './modules';
 import { httpMetrics } from './modules/system/metrics';
+import { databaseGate } from './modules/system/db-health';
 
 export interface AppDeps {
   env: Env;
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.locals.metricsToken = env.METRICS_TOKEN;
 
   app.use('/api', noStore);
+  app.use('/api', databaseGate());
   app.use('/api', express.json({ limit: '1mb', strict: true }));
   app.use('/api', deps.session);
   app.use('/api', authenticate(env.SESSION_ABSOLUTE_HOURS));

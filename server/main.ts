@@ -14,6 +14,7 @@ import { registerSubscribers } from './modules/subscribers';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { configureOidc } from './modules/auth/oidc';
 import { registerGauge } from './modules/system/metrics';
+import { startDatabaseMonitor } from './modules/system/db-health';
 
 export interface RunningServer {
   url: string;
@@ -31,6 +32,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     uri = engine.uri;
   }
   await connectDatabase(uri);
+  const stopMonitor = startDatabaseMonitor();
   await syncIndexes();
 
   const seedDemo = env.SEED_DEMO ?? !env.MONGODB_URI;
@@ -75,6 +77,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         await realtime.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        stopMonitor();
         await store.close().catch(() => undefined);
         await disconnectDatabase();
         if (redis) await redis.quit().catch(() => undefined);
