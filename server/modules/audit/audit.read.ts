@@ -6,13 +6,10 @@ import { AuditModel, type AuditEntry } from './audit.model';
 import { audit } from './audit.service';
 import { deny } from './deny';
 import { PersonModel } from '../people/person.model';
-import { isAdmin, type CurrentUser } from '../auth/current-user';
+import type { CurrentUser } from '../auth/current-user';
+import { canReadAudit } from './audit.policy';
 import { decodeCursor, pageOf } from '../../lib/pagination';
 
-type Viewer = Pick<CurrentUser, 'id' | 'roles'>;
-
-/** Only administrators read the audit log. Pure. */
-export const canReadAudit = (viewer: Viewer) => isAdmin(viewer);
 
 export function presentAuditEntry(
   e: AuditEntry,

@@ -39,11 +39,11 @@ async function login(username: string, password: string) {
 }
 
 describe('admin routes refuse non-admins with 403 and audit the refusal', () => {
-  const id = () => org.people.other.id;
+  const id = (): string => org.people.other.id;
   it.each([
-    ['post', () => '/api/people', () => newPerson('x1')],
-    ['patch', () => `/api/people/${id()}`, () => ({ position: 'Chef' })],
-    ['post', () => `/api/people/${id()}/password`, () => ({})],
+    ['post', (): string => '/api/people', () => newPerson('x1')],
+    ['patch', (): string => `/api/people/${id()}`, () => ({ position: 'Chef' })],
+    ['post', (): string => `/api/people/${id()}/password`, () => ({})],
   ] as const)('%s as employee and HR', async (method, path, body) => {
     for (const s of [asEmployee, asHr]) {
       const res = await s.agent[method](path()).set('X-CSRF-Token', s.csrf).send(body());

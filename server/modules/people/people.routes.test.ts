@@ -91,12 +91,12 @@ describe('GET /api/people (directory)', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await asEmployee.agent
+      const res: request.Response = await asEmployee.agent
         .get('/api/people')
         .query({ limit: 2, ...(cursor ? { cursor } : {}) })
         .expect(200);
       seen.push(...(res.body.data as PersonDTO[]).map((p) => p.familyName));
-      cursor = res.body.nextCursor;
+      cursor = res.body.nextCursor as string | null;
     } while (cursor);
     expect(seen).toEqual([
       'Admin',
