@@ -8,6 +8,7 @@ import { safeReturnTo } from '@shared/auth/schemas';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
 import { ErrorPage } from './ErrorPage';
+import { NotFoundPage } from './pages/NotFoundPage';
 import { Spinner } from '../components/Spinner';
 import { loginPath, setSessionNavigator } from './session';
 
@@ -63,10 +64,8 @@ const appRoutes: RouteObject[] = [
   },
   ...peopleRoutes,
   ...adminRoutes,
-  {
-    path: '*',
-    lazy: () => import('./pages/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
-  },
+  // Static: the error boundary shows the same content.
+  { path: '*', element: <NotFoundPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -18,6 +18,9 @@ export function connectSocket(): PortalSocket {
   socket = io({
     path: '/socket.io',
     withCredentials: true,
+    // Browsers omit Origin on same-origin polling GETs, and the server refuses handshakes
+    // without an allowed Origin (cross-site WebSocket hijacking); a WebSocket always sends it.
+    transports: ['websocket'],
     reconnection: true,
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
