@@ -131,9 +131,10 @@ export async function removePhoto(
 
 /** The person's current photo, authorised against the person (not just the file id). */
 export async function openPhoto(viewer: CurrentUser, personId: string) {
-  if (!canViewPhoto(viewer, { id: personId })) throw forbidden();
-  const person = await PersonModel.findById(personId).select({ photoFileId: 1 }).lean();
-  if (!person?.photoFileId) throw notFound('No photo.');
+  const person = await PersonModel.findById(personId).select({ photoFileId: 1, active: 1 }).lean();
+  // 404, not 403, for hidden people: the answer must not reveal that they exist.
+  if (!person || !canViewPhoto(viewer, { id: personId, active: person.active })) throw notFound();
+  if (!person.photoFileId) throw notFound('No photo.');
   const download = await openDownload(String(person.photoFileId), PHOTO_BUCKET);
   if (!download) throw notFound('No photo.');
   return download;

@@ -199,6 +199,14 @@ describe('profile photos', () => {
     expect((await admin.agent.get(`/api/people/not-an-id/photo`)).status).toBe(400);
   });
 
+  it("hides a deactivated person's photo like the profile: 404 for colleagues, 200 for admins", async () => {
+    const gone = await makePerson({ username: 'gone', active: false });
+    await upload(admin, `/api/people/${gone.id}/photo`, jpeg).expect(200);
+    const hidden = await employee.agent.get(`/api/people/${gone.id}/photo`);
+    expect(hidden.status).toBe(404);
+    await admin.agent.get(`/api/people/${gone.id}/photo`).expect(200);
+  });
+
   it('rejects an upload without the CSRF token', async () => {
     const res = await employee.agent.put('/api/me/photo').attach('photo', jpeg, 'me.jpg');
     expect(res.status).toBe(403);
