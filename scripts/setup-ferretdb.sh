@@ -8,7 +8,8 @@ set -euo pipefail
 VERSION=v1.24.2
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/.tools/bin/ferretdb"
-if [[ -x $bin ]] && "$bin" --version 2>/dev/null | grep -q "${VERSION}"; then
+# (no `| grep -q` / `| head`: with pipefail an early-closing reader makes the check fail by SIGPIPE)
+if [[ -x $bin ]] && [[ $("$bin" --version 2>/dev/null) == *"${VERSION}"* ]]; then
   exit 0
 fi
 command -v go >/dev/null || { echo "setup-ferretdb: Go is required to build FerretDB" >&2; exit 1; }
@@ -24,4 +25,4 @@ echo "$VERSION" >"$work/src/build/version/version.txt"
 mkdir -p "$root/.tools/bin"
 (cd "$work/src" && GOFLAGS=-mod=mod go build -trimpath -o "$bin.tmp" ./cmd/ferretdb)
 mv "$bin.tmp" "$bin"
-"$bin" --version | head -1 >&2
+"$bin" --version >&2
