@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/queries';
-import { applySettings } from '../../lib/preferences';
+import { useApplySettings } from '../../features/settings/useApplySettings';
 import { LiveAnnouncer } from '../../components/LiveAnnouncer';
 import { Header } from './Header';
 import { Footer } from './Footer';
@@ -15,9 +14,7 @@ export function AppLayout() {
   const me = useMe();
   const navigation = useNavigation();
 
-  useEffect(() => {
-    applySettings(me.settings);
-  }, [me.settings]);
+  useApplySettings(me.settings);
 
   return (
     <div className={styles.shell}>
