@@ -40,9 +40,12 @@ export function NotificationItem({ notification: n, onRead, onOpen, compact }: N
         {body ? <p className={styles.body}>{body}</p> : null}
         <p className={styles.meta}>
           <RelativeTime iso={n.createdAt} />
+          {n.kind === 'system.notice' && n.params.from ? (
+            <span> · {t('from', { name: String(n.params.from) })}</span>
+          ) : null}
         </p>
       </div>
-      {unread && onRead ? (
+      {unread && onRead && n.abilities?.markRead !== false ? (
         <button
           type="button"
           className={styles.markRead}

@@ -12,6 +12,7 @@ const n = (id: string, readAt: string | null = null): NotificationDTO => ({
   link: null,
   readAt,
   createdAt: '2026-01-01T10:00:00.000Z',
+  abilities: { markRead: true },
 });
 
 const pages = (...items: NotificationDTO[][]): NotificationPages => ({
