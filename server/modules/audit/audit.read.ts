@@ -10,7 +10,6 @@ import type { CurrentUser } from '../auth/current-user';
 import { canReadAudit } from './audit.policy';
 import { decodeCursor, pageOf } from '../../lib/pagination';
 
-
 export function presentAuditEntry(
   e: AuditEntry,
   actor: { _id: unknown; displayName: string } | undefined,
