@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { Role } from '@shared/people/roles';
 import { PersonModel } from '../../modules/people/person.model';
 import { UnitModel } from '../../modules/org/unit.model';
 import { LocationModel } from '../../modules/org/location.model';
