@@ -2,13 +2,9 @@ import { api } from '../../lib/api';
 import type { ApiData, ApiPage } from '@shared/http/errors';
 import type { PersonDTO } from '@shared/people/types';
 import type { CreatePersonInput, UpdatePersonInput } from '@shared/people/schemas';
-import type {
-  CreateLocationInput,
-  CreateUnitInput,
-  UpdateUnitInput,
-} from '@shared/org/schemas';
+import type { CreateLocationInput, CreateUnitInput, UpdateUnitInput } from '@shared/org/schemas';
 import type { LocationDTO, UnitDTO } from '@shared/org/types';
-import type { AuditEntryView } from './audit-types';
+import type { AuditEntryDTO } from '@shared/audit/types';
 
 /** The created person and, when the server generated one, the one-time initial password. */
 export interface CreatedPerson {
@@ -19,7 +15,9 @@ export interface CreatedPerson {
 type MaybeWithPassword = { initialPassword?: string; person?: PersonDTO } & Partial<PersonDTO>;
 
 /** The server may return the password beside or inside `data`; accept both shapes. */
-function unwrapCreated(res: ApiData<MaybeWithPassword> & { initialPassword?: string }): CreatedPerson {
+function unwrapCreated(
+  res: ApiData<MaybeWithPassword> & { initialPassword?: string },
+): CreatedPerson {
   const { initialPassword, person, ...rest } = res.data;
   return {
     person: person ?? (rest as PersonDTO),
@@ -92,15 +90,21 @@ export async function updateLocation(
 export interface AuditFilters {
   action?: string;
   actorId?: string;
+  outcome?: 'success' | 'failure' | 'denied';
 }
 
 export function listAudit(
   filters: AuditFilters,
   cursor?: string | null,
   signal?: AbortSignal,
-): Promise<ApiPage<AuditEntryView>> {
-  return api<ApiPage<AuditEntryView>>('/api/audit', {
-    query: { action: filters.action, actorId: filters.actorId, cursor: cursor ?? undefined },
+): Promise<ApiPage<AuditEntryDTO>> {
+  return api<ApiPage<AuditEntryDTO>>('/api/audit', {
+    query: {
+      action: filters.action,
+      actorId: filters.actorId,
+      outcome: filters.outcome,
+      cursor: cursor ?? undefined,
+    },
     signal,
   });
 }

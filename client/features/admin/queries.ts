@@ -25,7 +25,10 @@ export const adminKeys = {
   all: ['admin'] as const,
   audits: () => [...adminKeys.all, 'audit'] as const,
   audit: (f: AuditFilters) =>
-    [...adminKeys.audits(), { action: f.action || undefined, actorId: f.actorId || undefined }] as const,
+    [
+      ...adminKeys.audits(),
+      { action: f.action || undefined, actorId: f.actorId || undefined },
+    ] as const,
 };
 
 export function useAuditLog(filters: AuditFilters) {

@@ -1,9 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
-import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@shared/realtime/events';
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ServerToClientEvents } from '@shared/realtime/events';
+import type { PortalSocket } from '../../lib/socket';
 import { patchPerson } from './queries';
-
-type PortalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Live updates of profiles: `person:updated` patches the same keys the queries use. */
 export function registerPeopleRealtime(socket: PortalSocket, qc: QueryClient): () => void {
@@ -12,4 +11,10 @@ export function registerPeopleRealtime(socket: PortalSocket, qc: QueryClient): (
   return () => {
     socket.off('person:updated', onUpdated);
   };
+}
+
+/** Hook form for the app's realtime bridge. */
+export function usePeopleRealtime(socket: PortalSocket | null): void {
+  const qc = useQueryClient();
+  useEffect(() => (socket ? registerPeopleRealtime(socket, qc) : undefined), [socket, qc]);
 }

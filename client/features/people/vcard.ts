@@ -2,7 +2,10 @@ import type { PersonDTO } from '@shared/people/types';
 
 /** Escapes text for a vCard 3.0 value (RFC 2426: backslash, comma, semicolon, newline). */
 function esc(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/([,;])/g, '\\$1');
 }
 
 /** A vCard 3.0 for a colleague, generated on the client (nothing extra sent to the server). */

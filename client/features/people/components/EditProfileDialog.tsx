@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextArea, TextField as AriaTextField, Label, Text, FieldError } from 'react-aria-components';
+import {
+  TextArea,
+  TextField as AriaTextField,
+  Label,
+  Text,
+  FieldError,
+} from 'react-aria-components';
 import type { PersonDTO, PersonRef } from '@shared/people/types';
 import { TextField } from '../../../components/TextField';
 import { Button } from '../../../components/Button';
@@ -59,7 +65,8 @@ export function EditProfileDialog({
     <FormDialog title={t('profile.editTitle')} isOpen={isOpen} onOpenChange={onOpenChange}>
       <p className={styles.intro}>{t('profile.editIntro')}</p>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        {save.isError && !allShownAtFields(save.error, ['phone', 'languages', 'responsibilities', 'deputyId']) ? (
+        {save.isError &&
+        !allShownAtFields(save.error, ['phone', 'languages', 'responsibilities', 'deputyId']) ? (
           <ErrorMessage error={save.error} />
         ) : null}
         <TextField

@@ -15,7 +15,13 @@ export interface FormDialogProps {
  * A modal dialog (react-aria: focus trapped and restored, Escape closes, heading names it).
  * Controlled, so forms can close it after a successful save.
  */
-export function FormDialog({ title, isOpen, onOpenChange, children, role = 'dialog' }: FormDialogProps) {
+export function FormDialog({
+  title,
+  isOpen,
+  onOpenChange,
+  children,
+  role = 'dialog',
+}: FormDialogProps) {
   return (
     <ModalOverlay
       isOpen={isOpen}

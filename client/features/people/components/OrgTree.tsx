@@ -100,7 +100,12 @@ export function OrgTree({
   };
 
   return (
-    <div role="tree" aria-labelledby={labelledBy} aria-describedby={describedBy} className={styles.tree}>
+    <div
+      role="tree"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className={styles.tree}
+    >
       {rows.map((node, index) => {
         const { unit } = node;
         const hasChildren = node.children.length > 0;
@@ -136,7 +141,9 @@ export function OrgTree({
                 toggle(node, !isOpen);
               }}
             >
-              {hasChildren ? <span className={isOpen ? styles.chevronOpen : styles.chevron} /> : null}
+              {hasChildren ? (
+                <span className={isOpen ? styles.chevronOpen : styles.chevron} />
+              ) : null}
             </span>
             <span className={styles.content}>
               <span className={styles.name}>
@@ -144,9 +151,7 @@ export function OrgTree({
                 {unit.name}
               </span>
               <span className={styles.meta}>
-                {unit.leader
-                  ? `${t('org.leader')}: ${unit.leader.displayName}`
-                  : t('org.noLeader')}
+                {unit.leader ? `${t('org.leader')}: ${unit.leader.displayName}` : t('org.noLeader')}
                 <span aria-hidden="true"> · </span>
                 <span className="visually-hidden">, </span>
                 {t('org.members', { count: unit.memberCount })}

@@ -6,7 +6,13 @@ import { unitLabel } from '../tree';
 import styles from '../people.module.css';
 
 /** One directory hit: name (link to the profile), position, unit, phone and email links. */
-export function PersonCard({ person, headingLevel = 3 }: { person: PersonDTO; headingLevel?: 2 | 3 }) {
+export function PersonCard({
+  person,
+  headingLevel = 3,
+}: {
+  person: PersonDTO;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation('people');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (

@@ -99,7 +99,12 @@ export function DirectoryPage() {
         <h2 id="directory-filters" className="visually-hidden">
           {t('directory.filters')}
         </h2>
-        <form role="search" className={styles.searchForm} onSubmit={(e) => e.preventDefault()}>
+        <form
+          role="search"
+          aria-labelledby="directory-filters"
+          className={styles.searchForm}
+          onSubmit={(e) => e.preventDefault()}
+        >
           <SearchField
             label={t('directory.searchLabel')}
             placeholder={t('directory.searchPlaceholder')}

@@ -13,12 +13,7 @@ import { OrgTree } from '../components/OrgTree';
 import styles from '../people.module.css';
 
 const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss');
+  s.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 
 /** Units matching the filter plus their ancestors (so each hit is shown in place). */
 function filterUnits(units: UnitDTO[], text: string): UnitDTO[] {

@@ -133,9 +133,7 @@ export function ProfilePage() {
               </Row>
             ) : null}
             {p.roles.length > 0 ? (
-              <Row label={t('person.roles')}>
-                {p.roles.map((r) => t(`roles.${r}`)).join(', ')}
-              </Row>
+              <Row label={t('person.roles')}>{p.roles.map((r) => t(`roles.${r}`)).join(', ')}</Row>
             ) : null}
           </dl>
         </Card>
@@ -166,9 +164,7 @@ export function ProfilePage() {
           </dl>
         </Card>
       </div>
-      {editing ? (
-        <EditProfileDialog person={p} isOpen={editing} onOpenChange={setEditing} />
-      ) : null}
+      {editing ? <EditProfileDialog person={p} isOpen={editing} onOpenChange={setEditing} /> : null}
     </Page>
   );
 }

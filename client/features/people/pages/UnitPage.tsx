@@ -79,7 +79,9 @@ export function UnitPage() {
               {children.map((c) => (
                 <li key={c.id}>
                   <Link to={`/org/${c.id}`}>{unitLabel(c)}</Link>{' '}
-                  <span className={styles.meta}>({t('org.members', { count: c.memberCount })})</span>
+                  <span className={styles.meta}>
+                    ({t('org.members', { count: c.memberCount })})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -98,7 +100,9 @@ export function UnitPage() {
         </div>
         {members.isError ? <ErrorMessage error={members.error} /> : null}
         {members.isPending ? <Spinner label={t('directory.loading')} /> : null}
-        {members.isSuccess && people.length === 0 ? <EmptyState title={t('unit.noMembers')} /> : null}
+        {members.isSuccess && people.length === 0 ? (
+          <EmptyState title={t('unit.noMembers')} />
+        ) : null}
         {people.length > 0 ? (
           <ul className={styles.results} aria-busy={members.isPlaceholderData}>
             {people.map((p) => (
