@@ -1,7 +1,11 @@
 import type { Realtime } from '../realtime';
 import { events } from '../lib/events';
+import { registerNotificationRules } from './notifications/notification-rules';
 
-/** Wires domain events to realtime (and later notifications and search). Returns an unsubscribe. */
+/**
+ * The one place that connects domain events to realtime and notifications (later: search).
+ * Returns an unsubscribe.
+ */
 export function registerSubscribers({ realtime }: { realtime: Realtime }): () => void {
   const offs = [
     events.on('auth.logout', ({ sessionId }) => realtime.endSession(sessionId, 'logout')),
@@ -12,6 +16,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     events.on('notification.read', ({ userId, ids, unreadCount }) =>
       realtime.toUser(userId, 'notification:read', { ids, unreadCount }),
     ),
+    registerNotificationRules(),
   ];
   return () => offs.forEach((off) => off());
 }

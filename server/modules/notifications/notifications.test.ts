@@ -8,6 +8,8 @@ import { AuditModel } from '../audit/audit.model';
 import { UnitModel } from '../org/unit.model';
 import { NotificationModel } from './notification.model';
 import { notify } from './notifications.service';
+import { registerNotificationRules } from './notification-rules';
+import { PersonModel } from '../people/person.model';
 
 useTestDatabase();
 let app: Express;
@@ -278,7 +280,55 @@ describe('POST /api/notifications/broadcast', () => {
       .set('X-CSRF-Token', adminS.csrf)
       .send({ audience: { all: true }, ...notice })
       .expect(200);
-    const { PersonModel } = await import('../people/person.model');
     expect(res.body.data.recipients).toBe(await PersonModel.countDocuments({ active: true }));
+  });
+});
+
+describe('notification rules (domain events → notifications)', () => {
+  const settle = async (kind: string, owner: string) => {
+    for (let i = 0; i < 50; i += 1) {
+      if (await NotificationModel.exists({ kind, userId: owner })) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it('welcomes a new person, tells a person of role changes by others and a deputy of the assignment', async () => {
+    const off = registerNotificationRules();
+    try {
+      const newcomer = await makePerson({ username: 'newcomer' });
+      events.publish('person.created', { personId: newcomer.id, actorId: max.id });
+      await settle('system.welcome', newcomer.id);
+      expect(await NotificationModel.findOne({ userId: newcomer.id }).lean()).toMatchObject({
+        kind: 'system.welcome',
+        params: { name: 'Test' },
+      });
+
+      events.publish('person.updated', {
+        personId: erika.id,
+        actorId: erika.id,
+        changed: ['roles'],
+      });
+      events.publish('person.updated', { personId: max.id, actorId: erika.id, changed: ['roles'] });
+      await settle('person.roles_changed', max.id);
+      expect(await NotificationModel.countDocuments({ kind: 'person.roles_changed' })).toBe(1);
+
+      await PersonModel.updateOne({ _id: erika.id }, { $set: { deputyId: max.id } });
+      events.publish('person.updated', {
+        personId: erika.id,
+        actorId: erika.id,
+        changed: ['deputyId'],
+      });
+      await settle('person.deputy_assigned', max.id);
+      expect(
+        await NotificationModel.findOne({ kind: 'person.deputy_assigned' }).lean(),
+      ).toMatchObject({ userId: expect.anything(), link: `/people/${erika.id}` });
+      expect(
+        String(
+          (await NotificationModel.findOne({ kind: 'person.deputy_assigned' }).lean())?.userId,
+        ),
+      ).toBe(max.id);
+    } finally {
+      off();
+    }
   });
 });
