@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { RequestHandler } from 'express';
 import type { ApiErrorBody } from '@shared/http/errors';
-import { pingDatabase } from '../../db/connect';
+import mongoose from 'mongoose';
 import { logger } from '../../lib/logger';
 
 /**
@@ -27,14 +27,37 @@ function setDown(value: boolean): void {
 
 export const databaseDown = () => down;
 
+/** A successful round trip elsewhere (e.g. /readyz) opens the gate without waiting for the next tick. */
+export const noteDatabaseReachable = () => setDown(false);
+
+/** One ping. 'unknown' when our own event loop was blocked: then the database is not to blame. */
+function probe(): Promise<'up' | 'down' | 'unknown'> {
+  const db = mongoose.connection.db;
+  if (!db || mongoose.connection.readyState !== 1) return Promise.resolve('down');
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(
+      () => resolve(Date.now() - started > TIMEOUT_MS * 1.5 ? 'unknown' : 'down'),
+      TIMEOUT_MS,
+    );
+    db.admin()
+      .command({ ping: 1 })
+      .then(
+        () => resolve('up'),
+        () => resolve('down'),
+      )
+      .finally(() => clearTimeout(timer));
+  });
+}
+
 /** Starts the monitor; returns a stop function. Idempotent per call site, not global. */
 export function startDatabaseMonitor(): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const tick = async () => {
-    const ok = await pingDatabase(TIMEOUT_MS);
+    const result = await probe();
     if (stopped) return;
-    setDown(!ok);
+    if (result !== 'unknown') setDown(result === 'down');
     timer = setTimeout(() => void tick(), INTERVAL_MS);
     timer.unref();
   };

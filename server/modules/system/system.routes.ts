@@ -4,6 +4,7 @@ import { buildOpenApi } from './openapi';
 import { forbidden } from '../../lib/errors';
 import { renderMetrics } from './metrics';
 import { metricsAllowed } from './metrics-access';
+import { noteDatabaseReachable } from './db-health';
 
 export const systemRoutes: RouteDef[] = [
   defineRoute({
@@ -22,6 +23,7 @@ export const systemRoutes: RouteDef[] = [
     access: 'public',
     handler: async ({ res }) => {
       const ok = await pingDatabase();
+      if (ok) noteDatabaseReachable();
       res.status(ok ? 200 : 503);
       return { status: ok ? 'ready' : 'unavailable', database: ok };
     },
