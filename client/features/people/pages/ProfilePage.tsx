@@ -13,6 +13,9 @@ import { usePerson } from '../queries';
 import { unitLabel } from '../tree';
 import { downloadVCard } from '../vcard';
 import { EditProfileDialog } from '../components/EditProfileDialog';
+import { PhotoUpload } from '../PhotoUpload';
+import { useQueryClient } from '@tanstack/react-query';
+import { peopleKeys } from '../queries';
 import styles from '../people.module.css';
 
 function PersonLink({ person }: { person: PersonRef | null }) {
@@ -41,6 +44,7 @@ export function ProfilePage() {
   const { t } = useTranslation('people');
   const person = usePerson(id);
   const [editing, setEditing] = useState(false);
+  const qc = useQueryClient();
 
   if (person.isPending) {
     return (
@@ -97,6 +101,14 @@ export function ProfilePage() {
             </p>
           ) : null}
         </div>
+        {p.abilities.updateOwnProfile ? (
+          <PhotoUpload
+            personId={p.id}
+            photoUrl={p.photoUrl}
+            self
+            onChanged={() => void qc.invalidateQueries({ queryKey: peopleKeys.detail(p.id) })}
+          />
+        ) : null}
       </div>
       <div className={styles.grid2}>
         <Card title={t('person.contact')}>
