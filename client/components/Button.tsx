@@ -45,6 +45,19 @@ export type LinkButtonProps = Omit<AriaLinkProps, 'className' | 'children'> &
 
 /** A link that looks like a button; in-app paths navigate on the client. */
 export function LinkButton({ variant, size, icon, className, children, ...props }: LinkButtonProps) {
+  // mailto:, tel:, https: … must not pass through the router (it would make them relative).
+  if (/^[a-z][a-z0-9+.-]*:/i.test(props.href)) {
+    return (
+      <a href={props.href} className={buttonClassName({ variant, size, className })}>
+        {icon ? (
+          <span className={styles.icon} aria-hidden="true">
+            {icon}
+          </span>
+        ) : null}
+        {children}
+      </a>
+    );
+  }
   return (
     <AriaLink {...props} className={buttonClassName({ variant, size, className })}>
       {icon ? (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigationType } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import styles from './Page.module.css';
 
@@ -15,21 +15,22 @@ export interface PageProps {
 
 /**
  * Every routed page renders exactly one Page: its `<h1>` receives focus after each client-side
- * navigation (not on the first load, so Tab still reaches the skip link first) and it sets
+ * navigation (not on the first load or a reload, so Tab still reaches the skip link first) and it sets
  * `document.title` to "<title> – <portal>".
  */
 export function Page({ title, actions, description, children }: PageProps) {
   const { t } = useTranslation('common');
   const heading = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
+  const navigationType = useNavigationType();
 
   useEffect(() => {
     document.title = `${title} – ${t('appShort')}`;
   }, [title, t]);
 
   useEffect(() => {
-    // "default" is the key of the location the app was loaded with.
-    if (location.key !== 'default') heading.current?.focus({ preventScroll: false });
+    // POP is the first load, a reload or back/forward: the browser's own focus handling stays.
+    if (navigationType !== 'POP') heading.current?.focus({ preventScroll: false });
     // Only a new path moves focus: search parameters change while people type.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.pathname]);

@@ -85,7 +85,8 @@ export function LoginPage() {
               errorMessage={missing.password ? t('auth:passwordRequired') : undefined}
             />
             {login.isError ? <ErrorMessage error={login.error} /> : null}
-            <Button type="submit" variant="primary" isPending={login.isPending}>
+            {/* Not isPending: its announcement would point at this button after it is gone. */}
+            <Button type="submit" variant="primary" isDisabled={login.isPending}>
               {t('auth:submit')}
             </Button>
           </form>
