@@ -20,6 +20,7 @@ const unit = (
   leader: null,
   locationId: null,
   memberCount: 0,
+  childCount: 0,
   abilities: { update: false, delete: false },
 });
 

@@ -18,6 +18,7 @@ const unit = {
   leader: null,
   locationId: null,
   memberCount: 3,
+  childCount: 0,
   abilities: { update: true, delete: false },
 };
 

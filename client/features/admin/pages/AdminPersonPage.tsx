@@ -195,9 +195,11 @@ function AccountCard({ person }: { person: PersonDTO }) {
           <p className={styles.sub}>{t('person.activeText')}</p>
         </div>
         {update.isError ? <ErrorMessage error={update.error} /> : null}
-        <div>
-          <Button onPress={() => setConfirmReset(true)}>{t('person.resetPassword')}</Button>
-        </div>
+        {person.abilities.resetPassword ? (
+          <div>
+            <Button onPress={() => setConfirmReset(true)}>{t('person.resetPassword')}</Button>
+          </div>
+        ) : null}
         {reset.isError ? <ErrorMessage error={reset.error} /> : null}
         {reset.isSuccess ? (
           <div className={forms.success} role="status">

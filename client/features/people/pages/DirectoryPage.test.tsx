@@ -30,7 +30,13 @@ const person = (id: string, givenName: string, familyName: string): PersonDTO =>
   deputy: null,
   leads: [],
   active: true,
-  abilities: { update: false, updateRoles: false, deactivate: false, updateOwnProfile: false },
+  abilities: {
+    update: false,
+    updateRoles: false,
+    deactivate: false,
+    updateOwnProfile: false,
+    resetPassword: false,
+  },
 });
 
 describe('DirectoryPage', () => {
