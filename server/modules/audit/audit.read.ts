@@ -5,7 +5,7 @@ import type { AuditEntryDTO } from '@shared/audit/types';
 import { AuditModel, type AuditEntry } from './audit.model';
 import { audit } from './audit.service';
 import { deny } from './deny';
-import { PersonModel } from '../people/person.model';
+import { findPeopleByIds } from '../people/by-ids';
 import type { CurrentUser } from '../auth/current-user';
 import { canReadAudit } from './audit.policy';
 import { decodeCursor, pageOf } from '../../lib/pagination';
@@ -55,11 +55,7 @@ export async function readAudit(
         .map(String),
     ),
   ];
-  const actors = actorIds.length
-    ? await PersonModel.find({ _id: { $in: actorIds } })
-        .select({ displayName: 1 })
-        .lean()
-    : [];
+  const actors = await findPeopleByIds(actorIds, { displayName: 1 });
   const byId = new Map(actors.map((a) => [String(a._id), a]));
   await audit({
     action: 'audit.read',

@@ -9,13 +9,19 @@ import { presentUnit, type UnitCounts } from './org.presenter';
 import { unitSortKey } from './unit-sort';
 import { PersonModel } from '../people/person.model';
 import { pageBySortKey, presentPeople } from '../people/directory.service';
+import { findPeopleByIds } from '../people/by-ids';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
 import { deny } from '../audit/deny';
 import { events } from '../../lib/events';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 
-const refFields = { displayName: 1, position: 1, unitId: 1, photoFileId: 1 } as const;
+const refFields = {
+  displayName: 1,
+  position: 1,
+  unitId: 1,
+  photoFileId: 1,
+} as const satisfies Record<string, 1>;
 
 /**
  * Direct member counts per unit in one `$group` (no N+1), active and all. `unitIds` limits the
@@ -51,9 +57,10 @@ async function presentUnits(units: Unit[], viewer: CurrentUser, all?: Unit[]): P
       : UnitModel.find({ parentId: { $in: units.map((u) => u._id) } })
           .select({ parentId: 1 })
           .lean(),
-    PersonModel.find({ _id: { $in: units.map((u) => u.leaderId).filter(Boolean) } })
-      .select(refFields)
-      .lean(),
+    findPeopleByIds(
+      units.map((u) => u.leaderId).filter((id): id is Types.ObjectId => !!id),
+      refFields,
+    ),
   ]);
   const childCounts = new Map<string, number>();
   for (const c of children) {

@@ -1,10 +1,16 @@
 import type { Types } from 'mongoose';
-import { PersonModel, type Person } from './person.model';
+import type { Person } from './person.model';
+import { findPeopleByIds } from './by-ids';
 import { UnitModel } from '../org/unit.model';
 import { LocationModel } from '../org/location.model';
 import type { PersonContext } from './people.presenter';
 
-const refFields = { displayName: 1, position: 1, unitId: 1, photoFileId: 1 } as const;
+const refFields = {
+  displayName: 1,
+  position: 1,
+  unitId: 1,
+  photoFileId: 1,
+} as const satisfies Record<string, 1>;
 const ids = (values: (Types.ObjectId | null | undefined)[]) => [
   ...new Map(values.filter((v): v is Types.ObjectId => !!v).map((v) => [String(v), v])).values(),
 ];
@@ -69,11 +75,7 @@ export async function loadPersonContexts(people: Person[]): Promise<Map<string, 
     managerIds.set(String(p._id), managerIdOf(p, unit, unitsById));
   }
   const refIds = ids([...managerIds.values(), ...people.map((p) => p.deputyId)]);
-  const refs = refIds.length
-    ? await PersonModel.find({ _id: { $in: refIds } })
-        .select(refFields)
-        .lean()
-    : [];
+  const refs = await findPeopleByIds(refIds, refFields);
   const refsById = new Map(refs.map((r) => [String(r._id), r]));
 
   for (const p of people) {
