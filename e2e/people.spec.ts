@@ -4,18 +4,28 @@ import { test, expect, login, expectNoA11yViolations, expectNoHorizontalScroll }
 mkdirSync('/tmp/h5-shots', { recursive: true });
 
 test.describe('people directory, profile and org tree', () => {
-  test('employee finds a colleague, opens the profile and edits their own profile', async ({ page }) => {
+  test('employee finds a colleague, opens the profile and edits their own profile', async ({
+    page,
+  }) => {
     await login(page, 'employee');
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Personen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Personen' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Personen finden' })).toBeFocused();
     await expect(page).toHaveTitle(/^Personen finden – /);
     await expectNoA11yViolations(page, 'directory');
 
-    await page.getByRole('searchbox', { name: 'Name, Funktion oder Zuständigkeit' }).fill('hofmann');
+    await page
+      .getByRole('searchbox', { name: 'Name, Funktion oder Zuständigkeit' })
+      .fill('hofmann');
     await expect(page).toHaveURL(/\/people\?q=hofmann$/);
     const card = page.getByRole('article', { name: 'Christine Hofmann' });
     await expect(card).toBeVisible();
-    await expect(card.getByRole('link', { name: /E-Mail an Christine Hofmann/ })).toHaveAttribute('href', /^mailto:/);
+    await expect(card.getByRole('link', { name: /E-Mail an Christine Hofmann/ })).toHaveAttribute(
+      'href',
+      /^mailto:/,
+    );
     await expect(page.getByText(/^1 Person gefunden$/)).toBeVisible();
     await expectNoA11yViolations(page, 'directory with results');
     await page.screenshot({ path: '/tmp/h5-shots/e2e-directory.png', fullPage: true });
@@ -36,7 +46,9 @@ test.describe('people directory, profile and org tree', () => {
     await expect(dialog).toBeVisible();
     await expectNoA11yViolations(page, 'edit profile dialog');
     await dialog.getByRole('textbox', { name: 'Telefon' }).fill('+49 711 216-20999');
-    await dialog.getByRole('textbox', { name: 'Zuständig für' }).fill('zuständig für Haushaltsplanung\nzuständig für Kassenprüfung');
+    await dialog
+      .getByRole('textbox', { name: 'Zuständig für' })
+      .fill('zuständig für Haushaltsplanung\nzuständig für Kassenprüfung');
     await page.screenshot({ path: '/tmp/h5-shots/e2e-edit-profile.png' });
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await expect(dialog).toBeHidden();
@@ -83,7 +95,9 @@ test.describe('people directory, profile and org tree', () => {
     await page.screenshot({ path: '/tmp/h5-shots/e2e-org.png', fullPage: true });
 
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: '10 Haupt- und Personalamt' })).toBeFocused();
+    await expect(
+      page.getByRole('heading', { level: 1, name: '10 Haupt- und Personalamt' }),
+    ).toBeFocused();
     await expect(page.getByRole('heading', { name: 'Mitarbeitende' })).toBeVisible();
     await expect(page.getByRole('article').first()).toBeVisible();
     await expectNoA11yViolations(page, 'unit page');

@@ -4,7 +4,10 @@ import { FormDialog } from '../../people/components/FormDialog';
 import { Button } from '../../../components/Button';
 import styles from '../../people/components/forms.module.css';
 
-/** Asks before a consequential action; the confirm button shows progress while it runs. */
+/**
+ * Asks before a consequential action; the confirm button is disabled while it runs. (Not
+ * react-aria's `isPending`: its announcement would point at a button that unmounts with the dialog.)
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -29,7 +32,7 @@ export function ConfirmDialog({
     <FormDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} role="alertdialog">
       <div>{children}</div>
       <div className={styles.buttons}>
-        <Button variant={danger ? 'danger' : 'primary'} isPending={isPending} onPress={onConfirm}>
+        <Button variant={danger ? 'danger' : 'primary'} isDisabled={isPending} onPress={onConfirm}>
           {confirmLabel ?? t('person.confirm')}
         </Button>
         <Button variant="secondary" onPress={() => onOpenChange(false)}>

@@ -208,7 +208,7 @@ export function CreatePersonForm({ onDone }: { onDone: () => void }) {
         errorMessage={errors.password}
       />
       <div className={forms.buttons}>
-        <Button type="submit" variant="primary" isPending={create.isPending}>
+        <Button type="submit" variant="primary" isDisabled={create.isPending}>
           {t('person.createSubmit')}
         </Button>
         <Button variant="secondary" onPress={onDone}>

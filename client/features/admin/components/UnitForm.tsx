@@ -116,7 +116,7 @@ export function UnitForm({ unit, onDone }: { unit?: UnitDTO; onDone: () => void 
         errorMessage={errors.leaderId}
       />
       <div className={forms.buttons}>
-        <Button type="submit" variant="primary" isPending={mutation.isPending}>
+        <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
           {t('units.save')}
         </Button>
         <Button variant="secondary" onPress={onDone}>

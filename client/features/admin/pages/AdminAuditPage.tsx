@@ -148,7 +148,7 @@ function AuditLog() {
       ) : null}
       {log.hasNextPage ? (
         <div className={styles.more}>
-          <Button isPending={log.isFetchingNextPage} onPress={() => void log.fetchNextPage()}>
+          <Button isDisabled={log.isFetchingNextPage} onPress={() => void log.fetchNextPage()}>
             {t('audit.loadMore')}
           </Button>
         </div>

@@ -84,7 +84,7 @@ function LocationForm({ location, onDone }: { location?: LocationDTO; onDone: ()
         />
       </div>
       <div className={forms.buttons}>
-        <Button type="submit" variant="primary" isPending={mutation.isPending}>
+        <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
           {t('locations.save')}
         </Button>
         <Button variant="secondary" onPress={onDone}>

@@ -151,7 +151,7 @@ function PeopleAdmin() {
       ) : null}
       {list.hasNextPage ? (
         <div className={styles.more}>
-          <Button isPending={list.isFetchingNextPage} onPress={() => void list.fetchNextPage()}>
+          <Button isDisabled={list.isFetchingNextPage} onPress={() => void list.fetchNextPage()}>
             {t('people.loadMore')}
           </Button>
         </div>

@@ -166,7 +166,7 @@ function EditForm({ person }: { person: PersonDTO }) {
         </div>
       </Card>
       <div className={forms.buttons}>
-        <Button type="submit" variant="primary" isPending={update.isPending}>
+        <Button type="submit" variant="primary" isDisabled={update.isPending}>
           {t('person.save')}
         </Button>
       </div>

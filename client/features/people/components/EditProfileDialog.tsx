@@ -106,7 +106,7 @@ export function EditProfileDialog({
           errorMessage={errors.deputyId}
         />
         <div className={styles.buttons}>
-          <Button type="submit" variant="primary" isPending={save.isPending}>
+          <Button type="submit" variant="primary" isDisabled={save.isPending}>
             {t('profile.save')}
           </Button>
           <Button variant="secondary" onPress={() => onOpenChange(false)}>

@@ -149,7 +149,7 @@ export function DirectoryPage() {
           <div className={styles.more}>
             <Button
               variant="secondary"
-              isPending={query.isFetchingNextPage}
+              isDisabled={query.isFetchingNextPage}
               onPress={() => void query.fetchNextPage()}
             >
               {t('directory.loadMore')}

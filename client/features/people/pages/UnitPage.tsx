@@ -115,7 +115,7 @@ export function UnitPage() {
         {members.hasNextPage ? (
           <div className={styles.more}>
             <Button
-              isPending={members.isFetchingNextPage}
+              isDisabled={members.isFetchingNextPage}
               onPress={() => void members.fetchNextPage()}
             >
               {t('directory.loadMore')}
