@@ -12,12 +12,14 @@ import {
 import { useLogout, useMe } from '../../features/auth/queries';
 import { Avatar } from '../../components/Avatar';
 import { ChevronDownIcon, LogoutIcon, SettingsIcon, UserIcon } from '../../components/icons';
+import { useOverlayContainer } from './overlayContainer';
 import styles from './UserMenu.module.css';
 
 /** The signed-in person's menu: profile, settings, sign out. */
 export function UserMenu() {
   const { t } = useTranslation('common');
   const me = useMe();
+  const container = useOverlayContainer();
   const logout = useLogout();
   return (
     <MenuTrigger>
@@ -28,7 +30,11 @@ export function UserMenu() {
         </span>
         <ChevronDownIcon className={styles.chevron} />
       </AriaButton>
-      <Popover className={styles.popover} placement="bottom end">
+      <Popover
+        className={styles.popover}
+        placement="bottom end"
+        UNSTABLE_portalContainer={container}
+      >
         <Menu className={styles.menu} aria-label={t('user.menu', { name: me.displayName })}>
           <MenuSection>
             <AriaHeader className={styles.who}>

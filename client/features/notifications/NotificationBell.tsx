@@ -6,12 +6,14 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/Button';
 import { useLatestNotifications, useMarkAllRead, useMarkRead, useUnreadCount } from './queries';
 import { NotificationItem } from './NotificationItem';
+import { useOverlayContainer } from '../../app/layout/overlayContainer';
 import styles from './NotificationBell.module.css';
 
 /** Header bell: unread count (live), popover with the latest notifications. */
 export function NotificationBell() {
   const { t } = useTranslation('notifications');
   const count = useUnreadCount().data ?? 0;
+  const container = useOverlayContainer();
   return (
     <DialogTrigger>
       <AriaButton className={styles.bell} aria-label={t('bellLabel', { count })}>
@@ -22,7 +24,11 @@ export function NotificationBell() {
           </span>
         ) : null}
       </AriaButton>
-      <Popover className={styles.popover} placement="bottom end">
+      <Popover
+        className={styles.popover}
+        placement="bottom end"
+        UNSTABLE_portalContainer={container}
+      >
         <Dialog className={styles.dialog} aria-labelledby="notification-panel-title">
           {({ close }) => <Panel close={close} count={count} />}
         </Dialog>

@@ -24,7 +24,7 @@ export function NotificationItem({ notification: n, onRead, onOpen, compact }: N
     onOpen?.();
   };
   return (
-    <article className={`${styles.item} ${unread ? styles.unread : ''} ${compact ? styles.compact : ''}`}>
+    <div className={`${styles.item} ${unread ? styles.unread : ''} ${compact ? styles.compact : ''}`}>
       <span className={styles.dot} aria-hidden="true" />
       <div className={styles.content}>
         <p className={styles.title}>
@@ -55,6 +55,6 @@ export function NotificationItem({ notification: n, onRead, onOpen, compact }: N
           {t('markRead')}
         </button>
       ) : null}
-    </article>
+    </div>
   );
 }
