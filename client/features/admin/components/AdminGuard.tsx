@@ -35,7 +35,13 @@ export function AdminGuard({
 }
 
 /** "Verwaltung › current page" above admin pages. */
-export function AdminBreadcrumb({ current }: { current: string }) {
+export function AdminBreadcrumb({
+  current,
+  parent,
+}: {
+  current: string;
+  parent?: { href: string; label: string };
+}) {
   const { t } = useTranslation('admin');
   return (
     <nav aria-label={t('breadcrumb.label')} className={styles.breadcrumb}>
@@ -43,6 +49,11 @@ export function AdminBreadcrumb({ current }: { current: string }) {
         <li>
           <Link to="/admin">{t('breadcrumb.admin')}</Link>
         </li>
+        {parent ? (
+          <li>
+            <Link to={parent.href}>{parent.label}</Link>
+          </li>
+        ) : null}
         <li aria-current="page">{current}</li>
       </ol>
     </nav>

@@ -178,6 +178,7 @@ export function CreatePersonForm({ onDone }: { onDone: () => void }) {
         />
         <SelectField
           label={t('person.unit')}
+          placeholder={t('person.choose')}
           isRequired
           options={unitChoices}
           value={v.unitId || null}

@@ -136,6 +136,7 @@ function EditForm({ person }: { person: PersonDTO }) {
           <div className={forms.grid}>
             <SelectField
               label={t('person.unit')}
+              placeholder={t('person.choose')}
               isRequired
               options={unitChoices}
               value={v.unitId || null}
@@ -274,7 +275,10 @@ function PersonAdmin() {
         </LinkButton>
       }
     >
-      <AdminBreadcrumb current={p.displayName} />
+      <AdminBreadcrumb
+        current={p.displayName}
+        parent={{ href: '/admin/people', label: t('people.title') }}
+      />
       {/* Re-mount the form when another person is opened or the server sends a new version. */}
       <EditForm key={`${p.id}`} person={p} />
       <AccountCard person={p} />
