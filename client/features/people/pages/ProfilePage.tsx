@@ -101,14 +101,6 @@ export function ProfilePage() {
             </p>
           ) : null}
         </div>
-        {p.abilities.updateOwnProfile ? (
-          <PhotoUpload
-            personId={p.id}
-            photoUrl={p.photoUrl}
-            self
-            onChanged={() => void qc.invalidateQueries({ queryKey: peopleKeys.detail(p.id) })}
-          />
-        ) : null}
       </div>
       <div className={styles.grid2}>
         <Card title={t('person.contact')}>
@@ -176,6 +168,16 @@ export function ProfilePage() {
           </dl>
         </Card>
       </div>
+      {p.abilities.updateOwnProfile ? (
+        <div className={styles.card}>
+          <PhotoUpload
+            personId={p.id}
+            photoUrl={p.photoUrl}
+            self
+            onChanged={() => void qc.invalidateQueries({ queryKey: peopleKeys.detail(p.id) })}
+          />
+        </div>
+      ) : null}
       {editing ? <EditProfileDialog person={p} isOpen={editing} onOpenChange={setEditing} /> : null}
     </Page>
   );
