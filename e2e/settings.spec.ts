@@ -23,7 +23,9 @@ test.describe('settings', () => {
     await expectNoA11yViolations(page, 'settings');
     await page.screenshot({ path: '/tmp/h4-shots/settings.png', fullPage: true });
 
-    await page.getByRole('radio', { name: '200 %' }).check();
+    // The native input is visually hidden: click its visible label like a person would.
+    await page.getByRole('main').getByText('200 %', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: '200 %' })).toBeChecked();
     await expect
       .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
       .toBe('32px');
@@ -42,7 +44,8 @@ test.describe('settings', () => {
   test('high contrast applies at once, passes axe and persists', async ({ page }) => {
     await login(page, 'employee');
     await page.goto('/settings');
-    await page.getByRole('switch', { name: /Hoher Kontrast/ }).click();
+    await page.getByRole('main').getByText('Hoher Kontrast', { exact: true }).click();
+    await expect(page.getByRole('switch', { name: /Hoher Kontrast/ })).toBeChecked();
     await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
     await expectNoA11yViolations(page, 'settings in high contrast');
     await page.screenshot({ path: '/tmp/h4-shots/high-contrast.png', fullPage: true });
@@ -57,14 +60,14 @@ test.describe('settings', () => {
   test('reduced motion is applied to the document', async ({ page }) => {
     await login(page, 'employee');
     await page.goto('/settings');
-    await page.getByRole('switch', { name: /Bewegung reduzieren/ }).click();
+    await page.getByRole('main').getByText('Bewegung reduzieren', { exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true');
   });
 
   test('switching to English changes the interface and persists after reload', async ({ page }) => {
     await login(page, 'employee');
     await page.goto('/settings');
-    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('main').getByText('English', { exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
