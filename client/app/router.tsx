@@ -4,7 +4,7 @@ import { queryClient } from '../lib/queryClient';
 import { meQueryOptions } from '../features/auth/queries';
 import { peopleRoutes } from '../features/people/routes';
 import { adminRoutes } from '../features/admin/routes';
-import { safeReturnTo } from '@shared/auth/schemas';
+import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
 import { ErrorPage } from './ErrorPage';

@@ -11,14 +11,7 @@ export type LoginInput = z.infer<typeof loginSchema>;
 
 export const oidcStartQuerySchema = z.object({ returnTo: z.string().max(500).optional() }).strict();
 
-/** Only same-site relative paths: blocks open redirects (`//evil.example`, `https://…`, `/\\…`). */
-export function safeReturnTo(value: string | undefined | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-    return '/';
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a path
-  if (/[\u0000-\u001f]/.test(value)) return '/';
-  return value;
-}
+export { safeReturnTo } from './return-to';
 
 export interface AuthConfigDTO {
   localLogin: boolean;

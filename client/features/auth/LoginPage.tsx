@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { safeReturnTo } from '@shared/auth/schemas';
+import { safeReturnTo } from '@shared/auth/return-to';
 import { TextField } from '../../components/TextField';
 import { Button, buttonClassName } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';

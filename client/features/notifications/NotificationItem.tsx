@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationDTO } from '@shared/notifications/types';
-import { safeReturnTo } from '@shared/auth/schemas';
+import { safeReturnTo } from '@shared/auth/return-to';
 import { notificationText } from './realtime';
 import { RelativeTime } from './RelativeTime';
 import styles from './NotificationItem.module.css';

@@ -55,6 +55,13 @@ describe('org tree helpers', () => {
     expect(visibleNodes(roots, new Set(['a1'])).map((n) => n.unit.id)).toEqual(['c', 'a', 'b']);
   });
 
+  it('counts the members of a unit together with all units below it', () => {
+    const counted = units.map((u) => ({ ...u, memberCount: { a: 1, a1: 2, a11: 4, a2: 8 }[u.id] ?? 0 }));
+    const office = buildTree(counted).find((n) => n.unit.id === 'a');
+    expect(office?.totalMembers).toBe(15);
+    expect(office?.children[0]?.totalMembers).toBe(6);
+  });
+
   it('keeps units with an unknown parent as roots instead of dropping them', () => {
     const roots = buildTree([unit('x', '9', 'Waise', 'missing')]);
     expect(roots.map((n) => n.unit.id)).toEqual(['x']);

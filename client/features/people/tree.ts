@@ -4,6 +4,8 @@ export interface UnitNode {
   unit: UnitDTO;
   children: UnitNode[];
   depth: number;
+  /** People in this unit and all units below it. */
+  totalMembers: number;
 }
 
 /** Natural order of office numbers ("2" < "10" < "10-1"), then by name. */
@@ -31,7 +33,11 @@ export function buildTree(units: UnitDTO[]): UnitNode[] {
     (byParent.get(parent) ?? [])
       .sort(compareUnits)
       .filter((u) => !seen.has(u.id) && (seen.add(u.id), true))
-      .map((unit) => ({ unit, depth, children: build(unit.id, depth + 1) }));
+      .map((unit) => {
+        const children = build(unit.id, depth + 1);
+        const totalMembers = children.reduce((sum, c) => sum + c.totalMembers, unit.memberCount);
+        return { unit, depth, children, totalMembers };
+      });
   return build(null, 1);
 }
 

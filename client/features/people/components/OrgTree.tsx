@@ -154,7 +154,7 @@ export function OrgTree({
                 {unit.leader ? `${t('org.leader')}: ${unit.leader.displayName}` : t('org.noLeader')}
                 <span aria-hidden="true"> · </span>
                 <span className="visually-hidden">, </span>
-                {t('org.members', { count: unit.memberCount })}
+                {t('org.members', { count: node.totalMembers })}
               </span>
             </span>
           </div>
