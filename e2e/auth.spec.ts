@@ -48,7 +48,10 @@ test.describe('sign-in and sign-out', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('logout in one tab signs out the other tab of the same session', async ({ page, context }) => {
+  test('logout in one tab signs out the other tab of the same session', async ({
+    page,
+    context,
+  }) => {
     await login(page, 'employee');
     const other = await context.newPage();
     await other.goto('/settings');
@@ -61,6 +64,8 @@ test.describe('sign-in and sign-out', () => {
 
   test('a single sign-on error is explained', async ({ page }) => {
     await page.goto('/login?error=sso_unknown');
-    await expect(page.getByRole('alert')).toContainText('Single Sign-on ist im Portal nicht bekannt');
+    await expect(page.getByRole('alert')).toContainText(
+      'Single Sign-on ist im Portal nicht bekannt',
+    );
   });
 });

@@ -6,7 +6,9 @@ async function csrf(page: Page): Promise<string> {
 }
 
 async function unreadFromBell(page: Page): Promise<number> {
-  const label = await page.getByRole('button', { name: /^Benachrichtigungen, \d+ ungelesen$/ }).getAttribute('aria-label');
+  const label = await page
+    .getByRole('button', { name: /^Benachrichtigungen, \d+ ungelesen$/ })
+    .getAttribute('aria-label');
   return Number(/(\d+)/.exec(label ?? '')?.[1] ?? NaN);
 }
 
@@ -22,15 +24,23 @@ test.describe('notifications', () => {
     const title = `Wartung E-Akte ${Date.now()}`;
     const res = await admin.request.post('/api/notifications/broadcast', {
       headers: { 'X-CSRF-Token': await csrf(admin) },
-      data: { audience: { userIds: [me.data.id] }, title, body: 'Am Samstag ist die E-Akte von 8 bis 12 Uhr nicht erreichbar.' },
+      data: {
+        audience: { userIds: [me.data.id] },
+        title,
+        body: 'Am Samstag ist die E-Akte von 8 bis 12 Uhr nicht erreichbar.',
+      },
     });
     expect(res.status(), await res.text()).toBe(200);
     await adminContext.close();
 
     // No reload: the socket patches the bell, the start page card and the live region.
-    await expect(page.getByRole('button', { name: `Benachrichtigungen, ${before + 1} ungelesen` })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: `Benachrichtigungen, ${before + 1} ungelesen` }),
+    ).toBeVisible();
     await expect(page.getByRole('main').getByText(title)).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: `Neue Benachrichtigung: ${title}` })).toHaveCount(1);
+    await expect(
+      page.getByRole('status').filter({ hasText: `Neue Benachrichtigung: ${title}` }),
+    ).toHaveCount(1);
 
     await page.getByRole('button', { name: /^Benachrichtigungen, \d+ ungelesen$/ }).click();
     const panel = page.getByRole('dialog', { name: 'Benachrichtigungen' });
@@ -38,7 +48,9 @@ test.describe('notifications', () => {
     await expectNoA11yViolations(page, 'bell popover');
     await page.screenshot({ path: '/tmp/h4-shots/bell.png' });
     await panel.getByRole('button', { name: 'Alle als gelesen markieren' }).click();
-    await expect(page.getByRole('button', { name: 'Benachrichtigungen, 0 ungelesen' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Benachrichtigungen, 0 ungelesen' }),
+    ).toBeVisible();
   });
 
   test('notifications page lists, filters and marks read', async ({ page, browser }) => {
@@ -60,7 +72,9 @@ test.describe('notifications', () => {
     await expect(page.getByText(title)).toBeVisible();
     await expectNoA11yViolations(page, 'notifications page');
     await page.getByRole('button', { name: `„${title}“ als gelesen markieren` }).click();
-    await expect(page.getByRole('button', { name: `„${title}“ als gelesen markieren` })).toHaveCount(0);
+    await expect(
+      page.getByRole('button', { name: `„${title}“ als gelesen markieren` }),
+    ).toHaveCount(0);
     await page.getByText('Nur ungelesene anzeigen').click();
     await expect(page.getByText(title)).toHaveCount(0);
   });

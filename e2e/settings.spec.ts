@@ -49,7 +49,9 @@ test.describe('settings', () => {
     await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
     await expectNoA11yViolations(page, 'settings in high contrast');
     await page.screenshot({ path: '/tmp/h4-shots/high-contrast.png', fullPage: true });
-    await expect(page.getByRole('status').filter({ hasText: 'Einstellung gespeichert.' })).toHaveCount(1);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Einstellung gespeichert.' }),
+    ).toHaveCount(1);
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
     await page.goto('/');

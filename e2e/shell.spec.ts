@@ -3,9 +3,13 @@ import { test, expect, login, expectNoA11yViolations, expectNoHorizontalScroll }
 test.describe('app shell', () => {
   test('start page: landmarks, greeting, cards, no axe violations', async ({ page }) => {
     await login(page, 'employee');
-    const me = (await (await page.request.get('/api/me')).json()) as { data: { displayName: string } };
+    const me = (await (await page.request.get('/api/me')).json()) as {
+      data: { displayName: string };
+    };
     const first = me.data.displayName.split(' ')[0] ?? '';
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^Guten (Morgen|Tag|Abend), ${first}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      new RegExp(`^Guten (Morgen|Tag|Abend), ${first}$`),
+    );
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
@@ -17,7 +21,9 @@ test.describe('app shell', () => {
     await page.screenshot({ path: '/tmp/h4-shots/start.png', fullPage: true });
   });
 
-  test('keyboard only: skip link first, then every header control with a visible focus ring', async ({ page }) => {
+  test('keyboard only: skip link first, then every header control with a visible focus ring', async ({
+    page,
+  }) => {
     await login(page, 'employee');
     await page.goto('/');
     await expect(page.getByRole('banner')).toBeVisible();
@@ -61,18 +67,26 @@ test.describe('app shell', () => {
     ];
     for (const pattern of expected) {
       const hit = seen.find((s) => pattern.test(s.name));
-      expect(hit, `reached ${pattern} by Tab (${seen.map((s) => s.name).join(' | ')})`).toBeTruthy();
+      expect(
+        hit,
+        `reached ${pattern} by Tab (${seen.map((s) => s.name).join(' | ')})`,
+      ).toBeTruthy();
       expect(hit?.outline, `visible focus on ${pattern}`).toBe(true);
     }
   });
 
-  test('route change moves focus to the heading and changes the document title', async ({ page }) => {
+  test('route change moves focus to the heading and changes the document title', async ({
+    page,
+  }) => {
     await login(page, 'employee');
     await page.getByRole('link', { name: 'Alle Benachrichtigungen', exact: true }).click();
     const h1 = page.getByRole('heading', { level: 1, name: 'Benachrichtigungen' });
     await expect(h1).toBeFocused();
     await expect(page).toHaveTitle('Benachrichtigungen – Mitarbeiterportal');
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Start' })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(page).toHaveTitle(/^Guten (Morgen|Tag|Abend), .+ – Mitarbeiterportal$/);
   });
@@ -80,7 +94,9 @@ test.describe('app shell', () => {
   test('unknown path shows the 404 page', async ({ page }) => {
     await login(page, 'employee');
     await page.goto('/gibt-es-nicht');
-    await expect(page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }),
+    ).toBeVisible();
     await expect(page).toHaveTitle('Seite nicht gefunden – Mitarbeiterportal');
     await expectNoA11yViolations(page, '404');
   });
@@ -88,11 +104,12 @@ test.describe('app shell', () => {
   test('accessibility statement offers a feedback channel', async ({ page }) => {
     await login(page, 'employee');
     await page.getByRole('link', { name: 'Barrierefreiheit' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' })).toBeFocused();
-    await expect(page.getByRole('link', { name: 'E-Mail zur Barrierefreiheit schreiben' })).toHaveAttribute(
-      'href',
-      /^mailto:barrierefreiheit@stuttgart\.example/,
-    );
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' }),
+    ).toBeFocused();
+    await expect(
+      page.getByRole('link', { name: 'E-Mail zur Barrierefreiheit schreiben' }),
+    ).toHaveAttribute('href', /^mailto:barrierefreiheit@stuttgart\.example/);
     await expectNoA11yViolations(page, 'accessibility statement');
   });
 

@@ -1,4 +1,9 @@
-import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import {
+  createBrowserRouter,
+  redirect,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
 import { ApiError } from '../lib/api';
 import { queryClient } from '../lib/queryClient';
 import { meQueryOptions } from '../features/auth/queries';

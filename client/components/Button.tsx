@@ -18,7 +18,11 @@ interface StyleProps {
 }
 
 /** Class names of a button look, for elements that must stay plain (full-page links). */
-export const buttonClassName = ({ variant = 'secondary', size = 'default', className }: StyleProps) =>
+export const buttonClassName = ({
+  variant = 'secondary',
+  size = 'default',
+  className,
+}: StyleProps) =>
   [styles.button, styles[variant], size === 'small' ? styles.small : '', className ?? '']
     .filter(Boolean)
     .join(' ');
@@ -44,7 +48,14 @@ export type LinkButtonProps = Omit<AriaLinkProps, 'className' | 'children'> &
   StyleProps & { href: string; children?: ReactNode };
 
 /** A link that looks like a button; in-app paths navigate on the client. */
-export function LinkButton({ variant, size, icon, className, children, ...props }: LinkButtonProps) {
+export function LinkButton({
+  variant,
+  size,
+  icon,
+  className,
+  children,
+  ...props
+}: LinkButtonProps) {
   // mailto:, tel:, https: … must not pass through the router (it would make them relative).
   if (/^[a-z][a-z0-9+.-]*:/i.test(props.href)) {
     return (

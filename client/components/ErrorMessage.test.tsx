@@ -10,7 +10,9 @@ describe('ErrorMessage', () => {
   });
 
   it('translates the error code and shows the correlation id', () => {
-    render(<ErrorMessage error={new ApiError(401, 'invalid_credentials', 'Invalid', [], 'abc-123')} />);
+    render(
+      <ErrorMessage error={new ApiError(401, 'invalid_credentials', 'Invalid', [], 'abc-123')} />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Benutzername oder Passwort ist falsch.');
     expect(alert).toHaveTextContent('Fehler-ID: abc-123');
@@ -20,10 +22,16 @@ describe('ErrorMessage', () => {
   it('lists field issues with the field label and translated validation text', () => {
     const error = new ApiError(400, 'validation_failed', 'bad', [
       { path: 'email', code: 'invalid_email', message: 'invalid_email' },
-      { path: 'givenName', code: 'too_small', message: 'Too small: expected string to have >=1 characters' },
+      {
+        path: 'givenName',
+        code: 'too_small',
+        message: 'Too small: expected string to have >=1 characters',
+      },
     ]);
     render(<ErrorMessage error={error} fieldLabels={{ email: 'E-Mail' }} />);
-    expect(screen.getByText('E-Mail: Bitte eine gültige E-Mail-Adresse eingeben.')).toBeInTheDocument();
+    expect(
+      screen.getByText('E-Mail: Bitte eine gültige E-Mail-Adresse eingeben.'),
+    ).toBeInTheDocument();
     expect(screen.getByText('givenName: Zu kurz oder zu klein.')).toBeInTheDocument();
   });
 

@@ -17,7 +17,13 @@ export interface SearchFieldProps extends Omit<AriaSearchFieldProps, 'className'
 }
 
 /** Search input with a clear button; Enter calls `onSubmit`, Escape clears. */
-export function SearchField({ label, hideLabel, placeholder, className, ...props }: SearchFieldProps) {
+export function SearchField({
+  label,
+  hideLabel,
+  placeholder,
+  className,
+  ...props
+}: SearchFieldProps) {
   const { t } = useTranslation('common');
   return (
     <AriaSearchField {...props} className={`${styles.field} ${className ?? ''}`}>

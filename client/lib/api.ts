@@ -59,7 +59,13 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }
-    const res = await fetch(url, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+    const res = await fetch(url, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
     if (res.status === 204) return undefined as T;
     const isJson = res.headers.get('content-type')?.includes('application/json');
     const payload: unknown = isJson ? await res.json() : await res.text();

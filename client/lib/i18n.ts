@@ -32,7 +32,11 @@ void i18n
     ns: namespaces,
     defaultNS: 'common',
     interpolation: { escapeValue: false },
-    detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: 'portal.lang', caches: ['localStorage'] },
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: 'portal.lang',
+      caches: ['localStorage'],
+    },
     returnNull: false,
   });
 

@@ -19,12 +19,20 @@ export const testMe = (over: Partial<MeDTO> = {}): MeDTO => ({
   isManager: false,
   unitId: null,
   settings: { ...defaultSettings },
-  abilities: { admin: false, manageNews: false, manageRooms: false, manageHr: false, viewAudit: false },
+  abilities: {
+    admin: false,
+    manageNews: false,
+    manageRooms: false,
+    manageHr: false,
+    viewAudit: false,
+  },
   ...over,
 });
 
 export function testQueryClient(me?: MeDTO): QueryClient {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  const qc = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+  });
   if (me) qc.setQueryData(authKeys.me(), me);
   return qc;
 }

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 
 // Every language has the same namespaces and keys as German (the reference).
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 function keys(obj: unknown, prefix = ''): string[] {
   if (typeof obj !== 'object' || obj === null) return [prefix];
@@ -10,7 +13,11 @@ function keys(obj: unknown, prefix = ''): string[] {
 
 const byLang: Record<string, Record<string, unknown>> = {};
 for (const [file, content] of Object.entries(files)) {
-  const [, lang, ns] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file) as unknown as [string, string, string];
+  const [, lang, ns] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file) as unknown as [
+    string,
+    string,
+    string,
+  ];
   (byLang[lang] ??= {})[ns] = content;
 }
 
@@ -20,7 +27,9 @@ describe('locales', () => {
     it(`${lang} has every namespace and key that de has`, () => {
       expect(Object.keys(byLang[lang] ?? {}).sort()).toEqual(Object.keys(reference).sort());
       for (const ns of Object.keys(reference)) {
-        expect(keys(byLang[lang]?.[ns]).sort(), `${lang}/${ns}`).toEqual(keys(reference[ns]).sort());
+        expect(keys(byLang[lang]?.[ns]).sort(), `${lang}/${ns}`).toEqual(
+          keys(reference[ns]).sort(),
+        );
       }
     });
   }

@@ -5,7 +5,13 @@ import { SearchField } from '../../components/SearchField';
 import styles from './HeaderSearch.module.css';
 
 /** The header's search slot: for now it searches the people directory. */
-export function HeaderSearch({ onSearch, tone = 'dark' }: { onSearch?: () => void; tone?: 'dark' | 'light' }) {
+export function HeaderSearch({
+  onSearch,
+  tone = 'dark',
+}: {
+  onSearch?: () => void;
+  tone?: 'dark' | 'light';
+}) {
   const { t } = useTranslation('common');
   const navigate = useNavigate();
   const [value, setValue] = useState('');

@@ -28,7 +28,10 @@ export function AccessibilityPage() {
       <Card title={t('accessibility.feedbackTitle')}>
         <p>{t('accessibility.feedback')}</p>
         <p>
-          <LinkButton variant="primary" href={`mailto:${FEEDBACK_MAIL}?subject=${subject}&body=${body}`}>
+          <LinkButton
+            variant="primary"
+            href={`mailto:${FEEDBACK_MAIL}?subject=${subject}&body=${body}`}
+          >
             {t('accessibility.feedbackButton')}
           </LinkButton>
         </p>

@@ -27,13 +27,13 @@ export function HomePage() {
     >
       <div className={styles.wrap}>
         <div className={styles.grid}>
-        {homeWidgets.map((w) => {
-          const Widget = w.component;
-          return (
-            <Card key={w.id} title={t(w.titleKey)} className={styles[w.defaultSize]}>
-              <Widget />
-            </Card>
-          );
+          {homeWidgets.map((w) => {
+            const Widget = w.component;
+            return (
+              <Card key={w.id} title={t(w.titleKey)} className={styles[w.defaultSize]}>
+                <Widget />
+              </Card>
+            );
           })}
         </div>
       </div>

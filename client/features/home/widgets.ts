@@ -29,5 +29,10 @@ export const homeWidgets: HomeWidget[] = [
     component: QuickLinksWidget,
     defaultSize: 'small',
   },
-  { id: 'profile', titleKey: 'widgets.profile.title', component: ProfileWidget, defaultSize: 'small' },
+  {
+    id: 'profile',
+    titleKey: 'widgets.profile.title',
+    component: ProfileWidget,
+    defaultSize: 'small',
+  },
 ];

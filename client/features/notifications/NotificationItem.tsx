@@ -15,7 +15,12 @@ export interface NotificationItemProps {
 }
 
 /** One notification: text, time, unread marker, link and "mark read". */
-export function NotificationItem({ notification: n, onRead, onOpen, compact }: NotificationItemProps) {
+export function NotificationItem({
+  notification: n,
+  onRead,
+  onOpen,
+  compact,
+}: NotificationItemProps) {
   const { t } = useTranslation('notifications');
   const { title, body } = notificationText(t, n);
   const unread = !n.readAt;
@@ -24,7 +29,9 @@ export function NotificationItem({ notification: n, onRead, onOpen, compact }: N
     onOpen?.();
   };
   return (
-    <div className={`${styles.item} ${unread ? styles.unread : ''} ${compact ? styles.compact : ''}`}>
+    <div
+      className={`${styles.item} ${unread ? styles.unread : ''} ${compact ? styles.compact : ''}`}
+    >
       <span className={styles.dot} aria-hidden="true" />
       <div className={styles.content}>
         <p className={styles.title}>

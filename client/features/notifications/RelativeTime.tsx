@@ -26,7 +26,9 @@ export function RelativeTime({ iso }: { iso: string }) {
   else if (abs < 86_400) text = rtf.format(Math.round(seconds / 3600), 'hour');
   else if (abs < 7 * 86_400) text = rtf.format(Math.round(seconds / 86_400), 'day');
   else text = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(date);
-  const full = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  const full = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }).format(
+    date,
+  );
   return (
     <time dateTime={iso} title={full}>
       {text}

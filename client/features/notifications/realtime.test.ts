@@ -24,7 +24,10 @@ function seeded() {
   const qc = new QueryClient();
   qc.setQueryData(notificationKeys.unreadCount(), 1);
   qc.setQueryData(notificationKeys.latest(), [n('a'), n('b', '2026-01-01T11:00:00.000Z')]);
-  qc.setQueryData(notificationKeys.list(false), pages([n('a')], [n('b', '2026-01-01T11:00:00.000Z')]));
+  qc.setQueryData(
+    notificationKeys.list(false),
+    pages([n('a')], [n('b', '2026-01-01T11:00:00.000Z')]),
+  );
   qc.setQueryData(notificationKeys.list(true), pages([n('a')]));
   return qc;
 }
@@ -35,7 +38,9 @@ describe('notification realtime cache patching', () => {
     onNotificationNew(qc, { notification: n('c'), unreadCount: 2 });
     onNotificationNew(qc, { notification: n('c'), unreadCount: 2 }); // redelivered after recovery
     expect(qc.getQueryData(notificationKeys.unreadCount())).toBe(2);
-    expect(qc.getQueryData<NotificationDTO[]>(notificationKeys.latest())?.map((x) => x.id)).toEqual(['c', 'a', 'b']);
+    expect(qc.getQueryData<NotificationDTO[]>(notificationKeys.latest())?.map((x) => x.id)).toEqual(
+      ['c', 'a', 'b'],
+    );
     const all = qc.getQueryData<NotificationPages>(notificationKeys.list(false));
     expect(all?.pages[0]?.data.map((x) => x.id)).toEqual(['c', 'a']);
     expect(all?.pages[1]?.data.map((x) => x.id)).toEqual(['b']);
@@ -53,7 +58,10 @@ describe('notification realtime cache patching', () => {
 
   it('keeps the latest list short', () => {
     const qc = new QueryClient();
-    qc.setQueryData(notificationKeys.latest(), Array.from({ length: 8 }, (_v, i) => n(`x${i}`)));
+    qc.setQueryData(
+      notificationKeys.latest(),
+      Array.from({ length: 8 }, (_v, i) => n(`x${i}`)),
+    );
     onNotificationNew(qc, { notification: n('new'), unreadCount: 9 });
     const latest = qc.getQueryData<NotificationDTO[]>(notificationKeys.latest());
     expect(latest).toHaveLength(8);

@@ -12,7 +12,10 @@ type NewPayload = Parameters<ServerToClientEvents['notification:new']>[0];
 type ReadPayload = Parameters<ServerToClientEvents['notification:read']>[0];
 
 /** `notification:new`: count from the server, the notification prepended once to each list. */
-export function onNotificationNew(qc: QueryClient, { notification, unreadCount }: NewPayload): void {
+export function onNotificationNew(
+  qc: QueryClient,
+  { notification, unreadCount }: NewPayload,
+): void {
   qc.setQueryData(notificationKeys.unreadCount(), unreadCount);
   qc.setQueryData<NotificationDTO[]>(notificationKeys.latest(), (old) =>
     prependNotification(old, notification, LATEST_LIMIT),
@@ -66,7 +69,10 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 /** Title and body of a notification in the reader's language. */
 export function notificationText(t: T, n: NotificationDTO): { title: string; body: string | null } {
   if (n.kind === 'system.notice') {
-    return { title: String(n.params.title ?? ''), body: n.params.body ? String(n.params.body) : null };
+    return {
+      title: String(n.params.title ?? ''),
+      body: n.params.body ? String(n.params.body) : null,
+    };
   }
   const key = `kinds.${n.kind}`;
   return {

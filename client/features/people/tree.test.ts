@@ -56,7 +56,10 @@ describe('org tree helpers', () => {
   });
 
   it('counts the members of a unit together with all units below it', () => {
-    const counted = units.map((u) => ({ ...u, memberCount: { a: 1, a1: 2, a11: 4, a2: 8 }[u.id] ?? 0 }));
+    const counted = units.map((u) => ({
+      ...u,
+      memberCount: { a: 1, a1: 2, a11: 4, a2: 8 }[u.id] ?? 0,
+    }));
     const office = buildTree(counted).find((n) => n.unit.id === 'a');
     expect(office?.totalMembers).toBe(15);
     expect(office?.children[0]?.totalMembers).toBe(6);

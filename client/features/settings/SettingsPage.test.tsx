@@ -52,7 +52,13 @@ describe('SettingsPage', () => {
   });
 
   it('shows the saved settings', () => {
-    renderWithRouter(<WithApply />, { qc: testQueryClient(testMe({ settings: { language: 'de', textSize: 150, contrast: 'high', reducedMotion: true } })) });
+    renderWithRouter(<WithApply />, {
+      qc: testQueryClient(
+        testMe({
+          settings: { language: 'de', textSize: 150, contrast: 'high', reducedMotion: true },
+        }),
+      ),
+    });
     expect(screen.getByRole('radio', { name: '150 %' })).toBeChecked();
     expect(screen.getByRole('switch', { name: /Hoher Kontrast/ })).toBeChecked();
     expect(screen.getByRole('switch', { name: /Bewegung reduzieren/ })).toBeChecked();
@@ -96,7 +102,9 @@ describe('SettingsPage', () => {
     const user = userEvent.setup();
     renderWithRouter(<WithApply />, { qc: testQueryClient(me) });
     await user.click(screen.getByRole('switch', { name: /Bewegung reduzieren/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Der Dienst ist gerade nicht erreichbar');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Der Dienst ist gerade nicht erreichbar',
+    );
     expect(screen.getByRole('switch', { name: /Bewegung reduzieren/ })).not.toBeChecked();
     expect(document.documentElement.dataset.reducedMotion).toBe('false');
   });
