@@ -56,8 +56,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', deps.session);
   app.use('/api', authenticate(env.SESSION_ABSOLUTE_HOURS));
   app.use('/api', apiRateLimit(env.RATE_LIMIT_PER_MINUTE, deps.redis));
-  app.use('/api/auth/login', loginRateLimit(env.LOGIN_RATE_LIMIT_PER_15_MIN, deps.redis));
   app.use('/api', csrfProtection(deps.origins));
+  app.use('/api/auth/login', loginRateLimit(env.LOGIN_RATE_LIMIT_PER_15_MIN, deps.redis));
 
   const router = express.Router();
   mountRoutes(router, routes);

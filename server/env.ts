@@ -26,6 +26,8 @@ const envSchema = z.object({
     .min(1)
     .max(7 * 24)
     .default(12),
+  /** How often open sockets check that their session still exists (idle timeout, revocation). */
+  SOCKET_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TRUST_PROXY: z.string().default('loopback'),
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

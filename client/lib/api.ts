@@ -24,6 +24,14 @@ async function fetchCsrf(): Promise<string> {
   return body.token;
 }
 
+/** One token fetch at a time; a failed fetch is not remembered, so the next request tries again. */
+function pendingCsrf(): Promise<string> {
+  csrfPromise ??= fetchCsrf().finally(() => {
+    csrfPromise = null;
+  });
+  return csrfPromise;
+}
+
 /** Forget the token (after logout or login the session, and so the token, changes). */
 export function resetCsrf(token: string | null = null): void {
   csrfToken = token;
@@ -51,7 +59,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const send = async (retry: boolean): Promise<T> => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (unsafe(method)) {
-      headers['X-CSRF-Token'] = csrfToken ?? (await (csrfPromise ??= fetchCsrf()));
+      headers['X-CSRF-Token'] = csrfToken ?? (await pendingCsrf());
     }
     let body: BodyInit | undefined;
     if (opts.body instanceof FormData) body = opts.body;

@@ -13,6 +13,8 @@ export interface DomainEvents {
   'person.created': { personId: string; actorId: string };
   'person.updated': { personId: string; actorId: string; changed: string[] };
   'person.deactivated': { personId: string; actorId: string };
+  /** All sessions of a person were ended (e.g. password reset by an admin). */
+  'person.sessions_revoked': { personId: string; actorId: string };
   'unit.changed': { unitId: string; actorId: string };
   'location.changed': { locationId: string; actorId: string };
   'notification.created': { userId: string; notification: NotificationDTO; unreadCount: number };

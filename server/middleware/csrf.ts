@@ -22,7 +22,7 @@ export function csrfProtection(origins: string[]): RequestHandler {
     if (origin && !origins.includes(origin)) {
       return next(new HttpError(403, 'origin_forbidden', 'Request from a foreign origin refused.'));
     }
-    if (!csrf.isRequestValid(req)) {
+    if (!req.session || !csrf.isRequestValid(req)) {
       return next(new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token.'));
     }
     next();

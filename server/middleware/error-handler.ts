@@ -14,6 +14,15 @@ function isDatabaseDown(err: unknown): boolean {
   );
 }
 
+/** A 4xx status that an Express/body-parser error marks as safe to expose, else null. */
+function clientErrorStatus(err: unknown): number | null {
+  if (typeof err !== 'object' || !err) return null;
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  // The router marks a malformed %-escape in a path as a URIError with status 400 (no `expose`).
+  const safe = expose === true || err instanceof URIError;
+  return typeof status === 'number' && status >= 400 && status < 500 && safe ? status : null;
+}
+
 export const apiNotFound: RequestHandler = (_req, _res, next) =>
   next(notFound('No such API route.'));
 
@@ -46,6 +55,14 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     httpError = new HttpError(400, 'bad_request', 'The request body is not valid JSON.');
   } else if (err instanceof mongoose.mongo.MongoServerError && err.code === 11000) {
     httpError = new HttpError(409, 'conflict', 'This already exists.');
+  } else if (clientErrorStatus(err)) {
+    // Body-parser and router errors for malformed requests (bad charset, encoding, URI escapes).
+    const status = clientErrorStatus(err) as number;
+    httpError = new HttpError(
+      status,
+      status === 413 ? 'payload_too_large' : 'bad_request',
+      'The request is not valid.',
+    );
   } else {
     logger.error({ err, correlationId }, 'unhandled error');
     httpError = new HttpError(500, 'internal', 'Something went wrong. Please try again.');

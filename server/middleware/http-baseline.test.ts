@@ -47,6 +47,25 @@ describe('request limits and parsing', () => {
     expect(res.body.error.code).toBe('bad_request');
     expectSafeError(res);
   });
+
+  it('answers malformed requests with 4xx, not 500: unknown charset, bad encoding, bad URI escape', async () => {
+    const charset = await erika.agent
+      .post('/api/me/settings')
+      .set('X-CSRF-Token', erika.csrf)
+      .set('Content-Type', 'application/json; charset=klingon')
+      .send('{}');
+    expect(charset.status).toBe(415);
+    const encoding = await erika.agent
+      .patch('/api/me/settings')
+      .set('X-CSRF-Token', erika.csrf)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'bogus')
+      .send('{}');
+    expect(encoding.status).toBe(415);
+    const uri = await erika.agent.get('/api/people/%E0%A4%A');
+    expect(uri.status).toBe(400);
+    for (const res of [charset, encoding, uri]) expectSafeError(res);
+  });
 });
 
 describe('error bodies', () => {

@@ -23,6 +23,9 @@ export function apiRateLimit(perMinute: number, redis: RedisClientType | null): 
     windowMs: 60_000,
     limit: (req) => (req.user ? perMinute : Math.max(60, Math.floor(perMinute / 4))),
     keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip ?? 'unknown'}`),
+    // Sign-in has its own limit; counting it here would let the morning rush of one shared proxy
+    // address lock everyone behind it out of the login page.
+    skip: (req) => !req.user && req.path.startsWith('/auth/'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: store('api:', redis),
@@ -31,14 +34,19 @@ export function apiRateLimit(perMinute: number, redis: RedisClientType | null): 
   });
 }
 
-/** Login attempts per account name: slows password guessing against one account from anywhere. */
+/**
+ * Login attempts per account name and address. Password guessing against one account is stopped
+ * by the lockout (10 failures) in any case; keying by address too means junk requests from
+ * elsewhere cannot keep a colleague from signing in. Runs after the CSRF check.
+ */
 export function loginRateLimit(per15Min: number, redis: RedisClientType | null): RequestHandler {
   return rateLimit({
     windowMs: 15 * 60_000,
     limit: per15Min,
     keyGenerator: (req) => {
       const name: unknown = (req.body as { username?: unknown } | undefined)?.username;
-      return `login:${typeof name === 'string' ? name.trim().toLowerCase().slice(0, 64) : 'invalid'}`;
+      const account = typeof name === 'string' ? name.trim().toLowerCase().slice(0, 64) : 'invalid';
+      return `login:${account}:${req.ip ?? 'unknown'}`;
     },
     standardHeaders: 'draft-8',
     legacyHeaders: false,

@@ -58,6 +58,17 @@ describe('account lockout', () => {
     // Another account on the same connection is not affected.
     expect((await login('bystander')).res.status).toBe(200);
   });
+
+  it('starts a fresh count once a lock has run out: one wrong guess does not re-lock', async () => {
+    const { id } = await makePerson({ username: 'relock' });
+    const people = mongoose.connection.db!.collection('people');
+    await people.updateOne(
+      { _id: new mongoose.Types.ObjectId(id) },
+      { $set: { failedLogins: 10, lockedUntil: new Date(Date.now() - 1000) } },
+    );
+    expect((await login('relock', 'wrong')).res.status).toBe(401);
+    expect((await login('relock')).res.status).toBe(200);
+  });
 });
 
 describe('session timeouts', () => {
@@ -106,6 +117,23 @@ describe('session timeouts', () => {
     const res = await agent.get('/api/me').expect(401);
     expect(res.body.error.code).toBe('unauthenticated');
     expect(await sessions().countDocuments({ 'session.userId': person.id })).toBe(0);
+  });
+
+  it('answers a write on an expired session with 403/401, never 500', async () => {
+    const person = await makePerson({ username: 'stale' });
+    const { agent, res } = await login('stale');
+    const token = (res.body as { data: { csrfToken: string } }).data.csrfToken;
+    await sessions().updateOne(
+      { 'session.userId': person.id },
+      { $set: { 'session.loginAt': Date.now() - 13 * 3_600_000 } },
+    );
+    const write = await agent
+      .patch('/api/me/settings')
+      .set('X-CSRF-Token', token)
+      .send({ textSize: 125 });
+    expect([401, 403]).toContain(write.status);
+    // and the page can fetch a fresh token to sign in again
+    await agent.get('/api/auth/csrf').expect(200);
   });
 
   it('keeps a session just inside its absolute lifetime', async () => {

@@ -10,6 +10,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
   const offs = [
     events.on('auth.logout', ({ sessionId }) => realtime.endSession(sessionId, 'logout')),
     events.on('person.deactivated', ({ personId }) => realtime.endUser(personId, 'deactivated')),
+    events.on('person.sessions_revoked', ({ personId }) => realtime.endUser(personId, 'revoked')),
     events.on('notification.created', ({ userId, notification, unreadCount }) =>
       realtime.toUser(userId, 'notification:new', { notification, unreadCount }),
     ),

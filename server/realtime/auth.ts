@@ -50,6 +50,16 @@ const getSession = (store: Store, sid: string) =>
     ),
   );
 
+/** Whether the store still holds this session for this person (idle-expired sessions are gone). */
+export async function sessionStored(
+  store: Store,
+  sessionId: string,
+  userId: string,
+): Promise<boolean> {
+  const s = await getSession(store, sessionId);
+  return Boolean(s && s.userId === userId);
+}
+
 /** Whether a session is still the live session of this person (not logged out, revoked or expired). */
 export async function sessionAlive(
   store: Store,

@@ -9,7 +9,13 @@ import type { Env } from '../env';
 import type { CurrentUser } from '../modules/auth/current-user';
 import { audit } from '../modules/audit/audit.service';
 import { logger } from '../lib/logger';
-import { guardRecovery, originAllowed, sessionOnHandshake, userOfHandshake } from './auth';
+import {
+  guardRecovery,
+  originAllowed,
+  sessionOnHandshake,
+  sessionStored,
+  userOfHandshake,
+} from './auth';
 import { defaultSocketRateLimit, limitSocketEvents, type SocketRateLimit } from './rate-limit';
 
 export type PortalServer = Server<
@@ -54,7 +60,7 @@ export interface Realtime {
   addRoomProvider(provider: RoomProvider): () => void;
   /** Ends the live connections of one session (logout, revocation), on every instance. */
   endSession(sessionId: string, reason: EndReason): Promise<void>;
-  endUser(userId: string, reason: 'deactivated'): Promise<void>;
+  endUser(userId: string, reason: 'deactivated' | 'revoked'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -160,6 +166,29 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
     });
   });
 
+  // Sockets do not touch the REST session, so they would outlive its idle timeout: check the
+  // sessions of this instance's sockets periodically and end those that are gone.
+  const sweep = setInterval(() => {
+    const bySession = new Map<string, PortalSocket[]>();
+    for (const socket of io.of('/').sockets.values()) {
+      const sid = socket.data.user?.sessionId;
+      if (sid) bySession.set(sid, [...(bySession.get(sid) ?? []), socket]);
+    }
+    for (const [sid, sockets] of bySession) {
+      const userId = sockets[0]?.data.user.id ?? '';
+      sessionStored(deps.store, sid, userId)
+        .then((alive) => {
+          if (alive) return;
+          for (const socket of sockets) {
+            socket.emit('session:ended', { reason: 'expired' });
+            socket.disconnect(true);
+          }
+        })
+        .catch((err: unknown) => logger.warn({ err }, 'socket session check failed'));
+    }
+  }, deps.env.SOCKET_SESSION_CHECK_SECONDS * 1000);
+  sweep.unref();
+
   const endSockets = async (room: string, reason: EndReason) => {
     io.to(room).emit('session:ended', { reason });
     io.in(room).disconnectSockets(true);
@@ -189,6 +218,10 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
         detail: { reason },
       });
     },
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweep);
+        io.close(() => resolve());
+      }),
   };
 }

@@ -36,6 +36,7 @@ beforeAll(async () => {
       LOG_LEVEL: 'silent',
       RATE_LIMIT_PER_MINUTE: '10000',
       LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
+      SOCKET_SESSION_CHECK_SECONDS: '1',
     }),
   );
   base = server.url;
@@ -124,6 +125,23 @@ describe('session end', () => {
     expect(await ping(otherDevice)).toMatchObject({ at: expect.any(String) });
     // And it cannot come back with the ended session.
     expect(await open(mine)).not.toBe('connected');
+  });
+
+  it('ends an open socket once its session is gone from the store (idle timeout), not others', async () => {
+    const s1 = await as('erika');
+    const s2 = await as('erika');
+    const idle = await connectAs(s1.cookie);
+    const active = await connectAs(s2.cookie);
+    const ended = next(idle, 'session:ended', 5000);
+    // What the store's expiry does to an idle session: it disappears.
+    const sid = decodeURIComponent(s1.cookie.split('=')[1] ?? '')
+      .slice(2)
+      .split('.')[0];
+    await mongoose.connection.db
+      ?.collection<{ _id: string }>('sessions')
+      .deleteOne({ _id: sid ?? '' });
+    expect(await ended).toEqual({ reason: 'expired' });
+    expect(await ping(active)).toMatchObject({ at: expect.any(String) });
   });
 
   /** Receives one broadcast (so the client has an offset to recover from), then drops the transport. */

@@ -61,14 +61,16 @@ export async function loginLocal(
     throw new HttpError(423, 'account_locked', 'Too many failed attempts. Please try again later.');
   }
   if (!ok) {
-    const failed = (person.failedLogins ?? 0) + 1;
+    // A lock that has run out starts a fresh count: one wrong guess must not re-lock for good.
+    const lockExpired = Boolean(person.lockedUntil);
+    const failed = (lockExpired ? 0 : (person.failedLogins ?? 0)) + 1;
+    const set: Record<string, unknown> = lockExpired ? { failedLogins: 1, lockedUntil: null } : {};
+    if (failed >= MAX_FAILED) set.lockedUntil = new Date(Date.now() + LOCK_MINUTES * 60_000);
     await PersonModel.updateOne(
       { _id: person._id },
       {
-        $inc: { failedLogins: 1 },
-        ...(failed >= MAX_FAILED
-          ? { $set: { lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000) } }
-          : {}),
+        ...(lockExpired ? {} : { $inc: { failedLogins: 1 } }),
+        ...(Object.keys(set).length ? { $set: set } : {}),
       },
     );
     await audit({

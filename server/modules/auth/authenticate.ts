@@ -36,18 +36,22 @@ export function sessionExpired(
   return !loginAt || now - loginAt > absoluteHours * 3_600_000;
 }
 
+/**
+ * Ends a stale session by regenerating it: the old one is gone from the store, and the request
+ * goes on with a fresh empty session (destroy would leave `req.session` undefined for later code).
+ */
 export function authenticate(absoluteHours: number): RequestHandler {
   return (req, _res, next) => {
     const userId = req.session?.userId;
     if (!userId) return next();
     if (sessionExpired(req.session.loginAt, absoluteHours)) {
-      req.session.destroy(() => next());
+      req.session.regenerate((err) => next(err));
       return;
     }
     loadCurrentUser(userId, req.sessionID)
       .then((user) => {
         if (!user) {
-          req.session.destroy(() => next());
+          req.session.regenerate((err) => next(err));
           return;
         }
         req.user = user;

@@ -9,7 +9,7 @@ import { presentUnit, type UnitCounts } from './org.presenter';
 import { unitSortKey } from './unit-sort';
 import { PersonModel } from '../people/person.model';
 import { pageBySortKey, presentPeople } from '../people/directory.service';
-import { findPeopleByIds } from '../people/by-ids';
+import { findActivePeopleByIds } from '../people/by-ids';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
 import { deny } from '../audit/deny';
@@ -57,7 +57,7 @@ async function presentUnits(units: Unit[], viewer: CurrentUser, all?: Unit[]): P
       : UnitModel.find({ parentId: { $in: units.map((u) => u._id) } })
           .select({ parentId: 1 })
           .lean(),
-    findPeopleByIds(
+    findActivePeopleByIds(
       units.map((u) => u.leaderId).filter((id): id is Types.ObjectId => !!id),
       refFields,
     ),
@@ -121,7 +121,7 @@ const issue = (path: string, code: string, message: string) =>
   badRequest('The request is not valid.', [{ path, code, message }]);
 
 async function assertUnitRefs(input: UpdateUnitInput): Promise<void> {
-  if (input.leaderId && !(await PersonModel.exists({ _id: input.leaderId }))) {
+  if (input.leaderId && !(await PersonModel.exists({ _id: input.leaderId, active: true }))) {
     throw issue('leaderId', 'unknown_reference', 'Unknown person.');
   }
   if (input.locationId && !(await LocationModel.exists({ _id: input.locationId }))) {

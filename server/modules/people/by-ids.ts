@@ -26,3 +26,15 @@ export async function findPeopleByIds<K extends keyof Person>(
   }
   return out;
 }
+
+/**
+ * Like `findPeopleByIds`, but only active people: references shown to everyone (manager, deputy,
+ * unit leader) never point at someone who has left.
+ */
+export async function findActivePeopleByIds<K extends keyof Person>(
+  ids: (Types.ObjectId | string)[],
+  fields: Record<K, 1>,
+): Promise<(Pick<Person, K> & { _id: Types.ObjectId })[]> {
+  const rows = await findPeopleByIds(ids, { ...fields, active: 1 } as Record<K | 'active', 1>);
+  return rows.filter((r) => r.active !== false);
+}

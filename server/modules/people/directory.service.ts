@@ -8,7 +8,7 @@ import { loadPersonContexts } from './people.context';
 import { presentPerson } from './people.presenter';
 import { canSeeInactive, canViewPerson } from './people.policy';
 import { queryTerms } from './person-fields';
-import type { CurrentUser } from '../auth/current-user';
+import { isAdmin, type CurrentUser } from '../auth/current-user';
 import { deny } from '../audit/deny';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import { escapeRegex } from '../../lib/text';
@@ -96,6 +96,10 @@ export async function listDirectory(
 ): Promise<{ data: PersonDTO[]; nextCursor: string | null }> {
   if ((query.active ?? 'true') !== 'true' && !canSeeInactive(viewer)) {
     throw await deny(viewer, 'people.list_inactive', { type: 'person' }, req);
+  }
+  // Roles of others are visible to admins only (canSeeRoles), so filtering by them is too.
+  if (query.role && !isAdmin(viewer)) {
+    throw await deny(viewer, 'people.filter_role', { type: 'person' }, req);
   }
   // A query without any searchable word (e.g. only punctuation) matches nobody.
   if (query.q && queryTerms(query.q).length === 0) return { data: [], nextCursor: null };

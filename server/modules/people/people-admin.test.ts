@@ -234,6 +234,18 @@ describe('POST /api/people/:id/password', () => {
     ).toBe(1);
   });
 
+  it("ends the existing sessions of that person, but not the admin's own", async () => {
+    const victim = await session(app, 'employee');
+    await victim.agent.get('/api/me').expect(200);
+    await asAdmin.agent
+      .post(`/api/people/${org.people.employee.id}/password`)
+      .set('X-CSRF-Token', asAdmin.csrf)
+      .send({ password: 'a-fresh-password-1' })
+      .expect(200);
+    await victim.agent.get('/api/me').expect(401);
+    await asAdmin.agent.get('/api/me').expect(200);
+  });
+
   it('rejects a too short password and operators with 400', async () => {
     for (const body of [{ password: 'short' }, { password: { $ne: '' } }]) {
       await asAdmin.agent

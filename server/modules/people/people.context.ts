@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Person } from './person.model';
-import { findPeopleByIds } from './by-ids';
+import { findActivePeopleByIds } from './by-ids';
 import { UnitModel } from '../org/unit.model';
 import { LocationModel } from '../org/location.model';
 import type { PersonContext } from './people.presenter';
@@ -75,7 +75,7 @@ export async function loadPersonContexts(people: Person[]): Promise<Map<string, 
     managerIds.set(String(p._id), managerIdOf(p, unit, unitsById));
   }
   const refIds = ids([...managerIds.values(), ...people.map((p) => p.deputyId)]);
-  const refs = await findPeopleByIds(refIds, refFields);
+  const refs = await findActivePeopleByIds(refIds, refFields);
   const refsById = new Map(refs.map((r) => [String(r._id), r]));
 
   for (const p of people) {

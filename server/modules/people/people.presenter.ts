@@ -6,6 +6,7 @@ import type { Person } from './person.model';
 import type { CurrentUser } from '../auth/current-user';
 import { canSeeRoles, meAbilities, personAbilities } from './people.policy';
 import { initials } from '../../lib/text';
+import { photoUrl } from './photo.presenter';
 
 type RefSource = Pick<Person, '_id' | 'displayName' | 'position' | 'unitId' | 'photoFileId'>;
 
@@ -16,7 +17,7 @@ export function presentPersonRef(p: RefSource): PersonRef {
     position: p.position ?? null,
     unitId: p.unitId ? String(p.unitId) : null,
     initials: initials(p.displayName),
-    photoUrl: p.photoFileId ? `/api/people/${String(p._id)}/photo` : null,
+    photoUrl: photoUrl(String(p._id), p.photoFileId ?? null),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { useTestDatabase } from '../../test/db';
 import { makeTestApp, session, type Session } from '../../test/app';
 import { AuditModel } from '../audit/audit.model';
+import { PersonModel } from './person.model';
 import { makeOrg } from './people.fixtures';
 import type { PersonDTO } from '@shared/people/types';
 
@@ -12,12 +13,14 @@ let app: Express;
 let org: Awaited<ReturnType<typeof makeOrg>>;
 let asEmployee: Session;
 let asHr: Session;
+let asAdmin: Session;
 
 beforeAll(async () => {
   app = makeTestApp();
   org = await makeOrg();
   asEmployee = await session(app, 'employee');
   asHr = await session(app, 'hr');
+  asAdmin = await session(app, 'admin');
 });
 
 const names = (body: { data: PersonDTO[] }) => body.data.map((p) => p.username);
@@ -83,7 +86,9 @@ describe('GET /api/people (directory)', () => {
       .get(`/api/people?locationId=${String(org.rathaus._id)}`)
       .expect(200);
     expect(names(loc.body)).toEqual(['employee']);
-    const hr = await asEmployee.agent.get('/api/people?role=hr').expect(200);
+    // Others' roles are admin-only information, so is filtering by them.
+    await asEmployee.agent.get('/api/people?role=hr').expect(403);
+    const hr = await asAdmin.agent.get('/api/people?role=hr').expect(200);
     expect(names(hr.body)).toEqual(['hr']);
   });
 
@@ -157,6 +162,17 @@ describe('GET /api/people/:id (profile)', () => {
     const team = (await asEmployee.agent.get(`/api/people/${org.people.mueller.id}`).expect(200))
       .body.data as PersonDTO;
     expect(team.manager?.id).toBe(org.people.manager.id);
+  });
+
+  it('never shows someone who has left as deputy', async () => {
+    await PersonModel.updateOne(
+      { _id: org.people.other.id },
+      { $set: { deputyId: org.people.gone.id } },
+    );
+    const p = (await asEmployee.agent.get(`/api/people/${org.people.other.id}`).expect(200)).body
+      .data as PersonDTO;
+    expect(p.deputy).toBeNull();
+    await PersonModel.updateOne({ _id: org.people.other.id }, { $set: { deputyId: null } });
   });
 
   it('is 404 for inactive people except for HR, and 400 for a malformed id', async () => {

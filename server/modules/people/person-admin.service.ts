@@ -22,6 +22,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { hashPassword } from '../auth/password';
 import { audit } from '../audit/audit.service';
 import { deny } from '../audit/deny';
+import { revokeSessionsOf } from '../auth/revoke';
 import { events } from '../../lib/events';
 import { conflict, notFound } from '../../lib/errors';
 
@@ -184,13 +185,17 @@ export async function resetPassword(
     { _id: id },
     { $set: { passwordHash, failedLogins: 0, lockedUntil: null } },
   );
+  // A reset usually follows a suspected compromise: end every other session of that person now.
+  const revoked = await revokeSessionsOf(id, viewer.id === id ? req?.sessionID : undefined);
   await audit({
     action: 'person.password_reset',
     actorId: viewer.id,
     subjectType: 'person',
     subjectId: id,
-    detail: { generated: initialPassword !== null },
+    detail: { generated: initialPassword !== null, sessionsEnded: revoked },
     req,
   });
+  if (viewer.id !== id)
+    events.publish('person.sessions_revoked', { personId: id, actorId: viewer.id });
   return { initialPassword };
 }

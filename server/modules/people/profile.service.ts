@@ -39,11 +39,16 @@ export async function updateOwnProfile(
   await PersonModel.updateOne({ _id: user.id }, { $set: set });
   const updated = await PersonModel.findById(user.id).lean<Person>();
   if (!updated) throw notFound();
-  events.publish('person.updated', {
-    personId: user.id,
-    actorId: user.id,
-    changed: Object.keys(input),
-  });
+  // Only what really changed: subscribers (e.g. "you were named deputy") must not fire on every save.
+  const before: Record<string, unknown> = {
+    ...person,
+    deputyId: person.deputyId ? String(person.deputyId) : null,
+  };
+  const changed = Object.keys(set).filter(
+    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(set[k] ?? null),
+  );
+  if (changed.length)
+    events.publish('person.updated', { personId: user.id, actorId: user.id, changed });
   const [dto] = await presentPeople([updated], user);
   if (!dto) throw notFound();
   return dto;

@@ -89,6 +89,9 @@ function answerUnavailable(
 export function databaseGate(): RequestHandler {
   return (req, res, next) => {
     if (down) return answerUnavailable(req, res);
+    // Only reads already under way are cut short: a write may still land, and a 503 would make
+    // the client repeat it. Writes wait for the driver's own timeouts instead.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
     const onDown = () => answerUnavailable(req, res);
     bus.once('down', onDown);
     res.once('close', () => bus.off('down', onDown));

@@ -1,0 +1,15 @@
+import mongoose from 'mongoose';
+
+/**
+ * Deletes every stored session of a person (except `keepSessionId`), e.g. after an admin resets
+ * the password of a possibly compromised account. Sessions are stored unstringified by
+ * connect-mongo, so `session.userId` is queryable.
+ */
+export async function revokeSessionsOf(personId: string, keepSessionId?: string): Promise<number> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  const filter: Record<string, unknown> = { 'session.userId': personId };
+  if (keepSessionId) filter._id = { $ne: keepSessionId };
+  const res = await db.collection<{ _id: string }>('sessions').deleteMany(filter);
+  return res.deletedCount;
+}
