@@ -31,7 +31,9 @@ export function sessionMiddleware(env: Env, store: session.Store, secret: string
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
-      secure: 'auto',
+      // Behind TLS always Secure: 'auto' alone would silently drop it when TRUST_PROXY is wrong
+      // (the cookie is then not set at all, which fails loudly instead of leaking it over http).
+      secure: env.PUBLIC_ORIGIN?.startsWith('https://') ? true : 'auto',
       maxAge: env.SESSION_IDLE_MINUTES * 60_000,
       path: '/',
     },
