@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { attachRealtime } from './realtime';
 import { registerSubscribers } from './modules/subscribers';
 import { seedDemoIfEmpty } from './db/seed/demo';
+import { directoryRows } from './modules/people/directory-index';
 import { configureOidc } from './modules/auth/oidc';
 import { registerGauge } from './modules/system/metrics';
 import { startDatabaseMonitor } from './modules/system/db-health';
@@ -37,6 +38,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
 
   const seedDemo = env.SEED_DEMO ?? !env.MONGODB_URI;
   if (seedDemo) await seedDemoIfEmpty();
+  // Load the directory's read model in the background so the first visitor does not wait for it.
+  void directoryRows().catch((err: unknown) => logger.warn({ err }, 'directory warm-up failed'));
 
   let redis: RedisClientType | null = null;
   if (env.REDIS_URL) {

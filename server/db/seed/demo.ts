@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { bumpPeopleVersion } from '../../modules/people/directory-version';
 import { PersonModel } from '../../modules/people/person.model';
 import { UnitModel } from '../../modules/org/unit.model';
 import { LocationModel } from '../../modules/org/location.model';
@@ -89,6 +90,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await LocationModel.insertMany(demo.locations, { lean: true });
   await UnitModel.insertMany(demo.units, { lean: true });
   await PersonModel.insertMany(demo.people, { lean: true });
+  await bumpPeopleVersion(); // explicit: bulk inserts are the directory read model's business too
   return demo.people.length;
 }
 

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { UnitKind } from '@shared/org/schemas';
+import { bumpPeopleVersion } from '../../modules/people/directory-version';
 import { PersonModel } from '../../modules/people/person.model';
 import { UnitModel } from '../../modules/org/unit.model';
 import { LocationModel } from '../../modules/org/location.model';
@@ -203,6 +204,7 @@ export async function seedScale(
   const flush = async () => {
     if (batch.length === 0) return;
     await PersonModel.insertMany(batch, { lean: true, ordered: false });
+    await bumpPeopleVersion();
     written += batch.length;
     batch = [];
     log(`people: ${demoCount + written} / ${total}`);

@@ -8,7 +8,8 @@ import { canManageUnits } from './org.policy';
 import { presentUnit, type UnitCounts } from './org.presenter';
 import { unitSortKey } from './unit-sort';
 import { PersonModel } from '../people/person.model';
-import { pageBySortKey, presentPeople } from '../people/directory.service';
+import { pageOfDirectory, presentPeople } from '../people/directory.service';
+import { directoryRows } from '../people/directory-index';
 import { findActivePeopleByIds } from '../people/by-ids';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
@@ -16,33 +17,21 @@ import { deny } from '../audit/deny';
 import { events } from '../../lib/events';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 
-const refFields = {
-  displayName: 1,
-  position: 1,
-  unitId: 1,
-  photoFileId: 1,
-} as const satisfies Record<string, 1>;
-
 /**
  * Direct member counts per unit in one `$group` (no N+1), active and all. `unitIds` limits the
  * scan; without it every unit is counted.
  */
 async function countMembers(unitIds?: Types.ObjectId[]): Promise<Map<string, UnitCounts>> {
-  const match = unitIds ? { unitId: { $in: unitIds } } : { unitId: { $ne: null } };
-  const rows = await PersonModel.aggregate<{
-    _id: { unitId: Types.ObjectId; active: boolean };
-    n: number;
-  }>([
-    { $match: match },
-    { $group: { _id: { unitId: '$unitId', active: '$active' }, n: { $sum: 1 } } },
-  ]);
+  // From the directory's in-memory read model: a $group over people reads the whole collection
+  // on the embedded engine (seconds at city scale).
+  const wanted = unitIds ? new Set(unitIds.map(String)) : null;
   const counts = new Map<string, UnitCounts>();
-  for (const row of rows) {
-    const key = String(row._id.unitId);
-    const c = counts.get(key) ?? { memberCount: 0, peopleCount: 0, childCount: 0 };
-    c.peopleCount += row.n;
-    if (row._id.active) c.memberCount += row.n;
-    counts.set(key, c);
+  for (const row of await directoryRows()) {
+    if (!row.unitId || (wanted && !wanted.has(row.unitId))) continue;
+    const c = counts.get(row.unitId) ?? { memberCount: 0, peopleCount: 0, childCount: 0 };
+    c.peopleCount += 1;
+    if (row.active) c.memberCount += 1;
+    counts.set(row.unitId, c);
   }
   return counts;
 }
@@ -57,10 +46,7 @@ async function presentUnits(units: Unit[], viewer: CurrentUser, all?: Unit[]): P
       : UnitModel.find({ parentId: { $in: units.map((u) => u._id) } })
           .select({ parentId: 1 })
           .lean(),
-    findActivePeopleByIds(
-      units.map((u) => u.leaderId).filter((id): id is Types.ObjectId => !!id),
-      refFields,
-    ),
+    findActivePeopleByIds(units.map((u) => u.leaderId).filter((id): id is Types.ObjectId => !!id)),
   ]);
   const childCounts = new Map<string, number>();
   for (const c of children) {
@@ -98,7 +84,11 @@ export async function getUnit(
       .select({ name: 1, number: 1 })
       .lean(),
     UnitModel.find({ parentId: unit._id }).sort({ sortKey: 1 }).lean<Unit[]>(),
-    pageBySortKey({ unitId: unit._id, active: true }, page.cursor, page.limit),
+    pageOfDirectory(
+      (row) => row.active && row.unitId === String(unit._id),
+      page.cursor,
+      page.limit,
+    ),
   ]);
   const byId = new Map(ancestors.map((a) => [String(a._id), a]));
   const [unitDto, ...childDtos] = await presentUnits([unit, ...children], viewer);

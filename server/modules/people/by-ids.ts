@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { PersonModel, type Person } from './person.model';
+import { peopleFromDirectory } from './directory-index';
 
 const CONCURRENCY = 16;
 
@@ -28,13 +29,9 @@ export async function findPeopleByIds<K extends keyof Person>(
 }
 
 /**
- * Like `findPeopleByIds`, but only active people: references shown to everyone (manager, deputy,
- * unit leader) never point at someone who has left.
+ * Active people by id, from the directory read model (see `directory-index.ts`): references
+ * shown to everyone (manager, deputy, unit leader) never point at someone who has left.
  */
-export async function findActivePeopleByIds<K extends keyof Person>(
-  ids: (Types.ObjectId | string)[],
-  fields: Record<K, 1>,
-): Promise<(Pick<Person, K> & { _id: Types.ObjectId })[]> {
-  const rows = await findPeopleByIds(ids, { ...fields, active: 1 } as Record<K | 'active', 1>);
-  return rows.filter((r) => r.active !== false);
+export async function findActivePeopleByIds(ids: (Types.ObjectId | string)[]): Promise<Person[]> {
+  return (await peopleFromDirectory(ids)).filter((p) => p.active !== false);
 }

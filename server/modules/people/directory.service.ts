@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { QueryFilter, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { DirectoryQuery } from '@shared/people/schemas';
 import type { PersonDTO } from '@shared/people/types';
 import { PersonModel, type Person } from './person.model';
@@ -11,45 +11,13 @@ import { queryTerms } from './person-fields';
 import { isAdmin, type CurrentUser } from '../auth/current-user';
 import { deny } from '../audit/deny';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
-import { escapeRegex } from '../../lib/text';
 import { notFound } from '../../lib/errors';
-
-/**
- * One page of people in alphabetical order (`sortKey`, then `_id`). The cursor is the last
- * person's id; its sort key is looked up, so the cursor stays short and opaque.
- */
-export async function pageBySortKey(
-  filter: QueryFilter<Person>,
-  cursor: string | undefined,
-  limit: number,
-): Promise<{ page: Person[]; nextCursor: string | null }> {
-  const after = decodeCursor(cursor);
-  let query: QueryFilter<Person> = filter;
-  if (after) {
-    const last = await PersonModel.findById(after).select({ sortKey: 1 }).lean();
-    if (last) {
-      query = {
-        $and: [
-          filter,
-          {
-            $or: [
-              { sortKey: { $gt: last.sortKey } },
-              { sortKey: last.sortKey, _id: { $gt: after } },
-            ],
-          },
-        ],
-      };
-    }
-  }
-  const rows = await PersonModel.find(query)
-    .sort({ sortKey: 1, _id: 1 })
-    .limit(limit + 1)
-    .lean<Person[]>();
-  const hasMore = rows.length > limit;
-  const page = hasMore ? rows.slice(0, limit) : rows;
-  const lastRow = page[page.length - 1];
-  return { page, nextCursor: hasMore && lastRow ? encodeCursor(lastRow._id) : null };
-}
+import {
+  compareRows,
+  directoryRows,
+  peopleFromDirectory,
+  type DirectoryRow,
+} from './directory-index';
 
 /** Presents people with their context loaded in one batch. */
 export async function presentPeople(people: Person[], viewer: CurrentUser): Promise<PersonDTO[]> {
@@ -70,23 +38,62 @@ export async function unitScope(unitId: string, withSubunits: boolean): Promise<
   return [unit._id, ...below.map((u) => u._id)];
 }
 
-/** Builds the directory filter from named fields only (never from the raw query object). */
-export async function directoryFilter(query: DirectoryQuery): Promise<QueryFilter<Person>> {
-  const and: QueryFilter<Person>[] = [];
+/** Builds the directory's row test from named fields only (never from the raw query object). */
+export async function directoryMatcher(
+  query: DirectoryQuery,
+): Promise<(row: DirectoryRow) => boolean> {
   const active = query.active ?? 'true';
-  if (active !== 'all') and.push({ active: active === 'true' });
-  if (query.q) {
-    for (const term of queryTerms(query.q)) {
-      and.push({ searchTerms: { $regex: new RegExp('^' + escapeRegex(term)) } });
+  const terms = query.q ? queryTerms(query.q) : [];
+  const scope = query.unitId
+    ? new Set((await unitScope(query.unitId, query.includeSubunits === 'true')).map(String))
+    : null;
+  return (row) =>
+    (active === 'all' || row.active === (active === 'true')) &&
+    terms.every((term) => row.terms.some((t) => t.startsWith(term))) &&
+    (!scope || (row.unitId !== null && scope.has(row.unitId))) &&
+    (!query.locationId || row.locationId === query.locationId) &&
+    (!query.role || row.roles.includes(query.role));
+}
+
+/**
+ * One page of matching people in alphabetical order (`sortKey`, then id), from the in-memory
+ * read model; the page's people are then read by `_id`. The cursor is the last person's id.
+ */
+export async function pageOfDirectory(
+  matches: (row: DirectoryRow) => boolean,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ page: Person[]; nextCursor: string | null }> {
+  const rows = await directoryRows();
+  const after = decodeCursor(cursor);
+  let start = 0;
+  if (after) {
+    const id = String(after);
+    const last =
+      rows.find((r) => r.id === id) ??
+      (await PersonModel.findById(after)
+        .select({ sortKey: 1 })
+        .lean()
+        .then((p) => p && { id, sortKey: p.sortKey }));
+    if (last) {
+      start = rows.findIndex((r) => compareRows(r, last) > 0);
+      if (start < 0) start = rows.length;
     }
   }
-  if (query.unitId) {
-    const scope = await unitScope(query.unitId, query.includeSubunits === 'true');
-    and.push({ unitId: { $in: scope } });
+  const picked: DirectoryRow[] = [];
+  let hasMore = false;
+  for (let i = start; i < rows.length; i += 1) {
+    const row = rows[i] as DirectoryRow;
+    if (!matches(row)) continue;
+    if (picked.length === limit) {
+      hasMore = true;
+      break;
+    }
+    picked.push(row);
   }
-  if (query.locationId) and.push({ locationId: query.locationId });
-  if (query.role) and.push({ roles: query.role });
-  return and.length === 1 ? (and[0] as QueryFilter<Person>) : { $and: and };
+  const page = picked.map((r) => r.person);
+  const lastRow = picked[picked.length - 1];
+  return { page, nextCursor: hasMore && lastRow ? encodeCursor(lastRow.id) : null };
 }
 
 export async function listDirectory(
@@ -103,14 +110,15 @@ export async function listDirectory(
   }
   // A query without any searchable word (e.g. only punctuation) matches nobody.
   if (query.q && queryTerms(query.q).length === 0) return { data: [], nextCursor: null };
-  const filter = await directoryFilter(query);
-  const { page, nextCursor } = await pageBySortKey(filter, query.cursor, query.limit);
+  const matches = await directoryMatcher(query);
+  const { page, nextCursor } = await pageOfDirectory(matches, query.cursor, query.limit);
   return { data: await presentPeople(page, viewer), nextCursor };
 }
 
 /** A profile; inactive people are invisible (404) to everyone but admin, HR and themselves. */
 export async function getPersonProfile(viewer: CurrentUser, id: string): Promise<PersonDTO> {
-  const person = await PersonModel.findById(id).lean<Person>();
+  const [cached] = await peopleFromDirectory([id]);
+  const person = cached ?? (await PersonModel.findById(id).lean<Person>());
   if (!person || !canViewPerson(viewer, { id: String(person._id), active: person.active })) {
     throw notFound();
   }

@@ -5,12 +5,6 @@ import { UnitModel } from '../org/unit.model';
 import { LocationModel } from '../org/location.model';
 import type { PersonContext } from './people.presenter';
 
-const refFields = {
-  displayName: 1,
-  position: 1,
-  unitId: 1,
-  photoFileId: 1,
-} as const satisfies Record<string, 1>;
 const ids = (values: (Types.ObjectId | null | undefined)[]) => [
   ...new Map(values.filter((v): v is Types.ObjectId => !!v).map((v) => [String(v), v])).values(),
 ];
@@ -75,7 +69,7 @@ export async function loadPersonContexts(people: Person[]): Promise<Map<string, 
     managerIds.set(String(p._id), managerIdOf(p, unit, unitsById));
   }
   const refIds = ids([...managerIds.values(), ...people.map((p) => p.deputyId)]);
-  const refs = await findActivePeopleByIds(refIds, refFields);
+  const refs = await findActivePeopleByIds(refIds);
   const refsById = new Map(refs.map((r) => [String(r._id), r]));
 
   for (const p of people) {

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type Types, type HydratedDocument } from 'mongoose';
 import { roles } from '@shared/people/roles';
 import { languages } from '@shared/people/schemas';
+import { trackDirectoryChanges } from './directory-version';
 
 const settingsSchema = new Schema(
   {
@@ -51,6 +52,7 @@ personSchema.index({ unitId: 1, sortKey: 1 });
 personSchema.index({ sortKey: 1, _id: 1 });
 personSchema.index({ searchTerms: 1 });
 personSchema.index({ roles: 1 });
+trackDirectoryChanges(personSchema);
 
 export type Person = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };
 export type PersonDoc = HydratedDocument<Person>;

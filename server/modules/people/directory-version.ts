@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import mongoose, { type Schema } from 'mongoose';
+
+/**
+ * Fields whose writes do not change what the directory shows: sign-in bookkeeping and personal
+ * settings (written on every login and settings change, so they must not invalidate it).
+ */
+export const ignoredFields = [
+  'lastLoginAt',
+  'failedLogins',
+  'lockedUntil',
+  'settings',
+  'passwordHash',
+  'updatedAt',
+  'createdAt',
+  '__v',
+];
+
+const VERSION_ID = 'people-version';
+interface VersionDoc {
+  _id: string;
+  /** A fresh random value per change (not a counter: a wiped database must not repeat one). */
+  v: string;
+}
+
+const versions = () => {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  return db.collection<VersionDoc>('system');
+};
+
+export async function bumpPeopleVersion(): Promise<void> {
+  await versions().updateOne({ _id: VERSION_ID }, { $set: { v: randomUUID() } }, { upsert: true });
+}
+
+export async function currentPeopleVersion(): Promise<string> {
+  return (await versions().findOne({ _id: VERSION_ID }))?.v ?? 'initial';
+}
+
+function touchesDirectory(update: unknown): boolean {
+  if (!update || typeof update !== 'object') return true;
+  const keys = Object.entries(update as Record<string, unknown>).flatMap(([k, v]) =>
+    k.startsWith('$') && v && typeof v === 'object' ? Object.keys(v) : [k],
+  );
+  return keys.some((k) => !ignoredFields.includes(k.split('.')[0] ?? ''));
+}
+
+/** Installs the version bump on the Person schema: after every write that can change a row. */
+export function trackDirectoryChanges(schema: Schema): void {
+  schema.pre('save', function () {
+    this.$locals.directoryChanged =
+      this.isNew ||
+      this.modifiedPaths().some((f) => !ignoredFields.includes(f.split('.')[0] ?? ''));
+  });
+  schema.post('save', async function () {
+    if (this.$locals.directoryChanged) await bumpPeopleVersion();
+  });
+  schema.post('insertMany', async () => bumpPeopleVersion());
+  schema.post(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne'], async function () {
+    if (touchesDirectory(this.getUpdate())) await bumpPeopleVersion();
+  });
+  schema.post(['deleteOne', 'deleteMany', 'findOneAndDelete'], async () => bumpPeopleVersion());
+}
