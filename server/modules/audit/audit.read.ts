@@ -5,7 +5,7 @@ import type { AuditEntryDTO } from '@shared/audit/types';
 import { AuditModel, type AuditEntry } from './audit.model';
 import { audit } from './audit.service';
 import { deny } from './deny';
-import { findPeopleByIds } from '../people/by-ids';
+import { peopleFromDirectory } from '../people/directory-index';
 import type { CurrentUser } from '../auth/current-user';
 import { canReadAudit } from './audit.policy';
 import { decodeCursor, pageOf } from '../../lib/pagination';
@@ -55,7 +55,8 @@ export async function readAudit(
         .map(String),
     ),
   ];
-  const actors = await findPeopleByIds(actorIds, { displayName: 1 });
+  // Inactive actors included: the log names whoever acted, also people who have left since.
+  const actors = await peopleFromDirectory(actorIds);
   const byId = new Map(actors.map((a) => [String(a._id), a]));
   await audit({
     action: 'audit.read',

@@ -4,19 +4,16 @@ import { Link } from 'react-router';
 import type { Role } from '@shared/people/roles';
 import type { CreatePersonInput } from '@shared/people/schemas';
 import { TextField } from '../../../components/TextField';
-import { SelectField } from '../../../components/SelectField';
 import { Button } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { announce } from '../../../components/LiveAnnouncer';
-import { useLocations, useUnits } from '../../people/queries';
-import { unitOptions } from '../../people/tree';
 import { allShownAtFields, fieldErrors } from '../../people/form-errors';
 import { useCreatePerson } from '../queries';
 import type { CreatedPerson } from '../api';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { NO_LOCATION, PersonOrgFields } from './PersonOrgFields';
 import forms from '../../people/components/forms.module.css';
 
-const NONE = 'none';
 const FIELDS = [
   'username',
   'givenName',
@@ -37,8 +34,6 @@ const FIELDS = [
 export function CreatePersonForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation(['admin', 'validation']);
   const create = useCreatePerson();
-  const units = useUnits();
-  const locations = useLocations();
   const [v, setV] = useState({
     username: '',
     givenName: '',
@@ -47,7 +42,7 @@ export function CreatePersonForm({ onDone }: { onDone: () => void }) {
     phone: '',
     position: '',
     unitId: '',
-    locationId: NONE,
+    locationId: NO_LOCATION,
     password: '',
   });
   const [roles, setRoles] = useState<Role[]>(['employee']);
@@ -74,7 +69,7 @@ export function CreatePersonForm({ onDone }: { onDone: () => void }) {
     if (v.unitId) input.unitId = v.unitId;
     if (v.phone.trim()) input.phone = v.phone;
     if (v.position.trim()) input.position = v.position;
-    if (v.locationId !== NONE) input.locationId = v.locationId;
+    if (v.locationId !== NO_LOCATION) input.locationId = v.locationId;
     if (v.password) input.password = v.password;
     // The server validates; the cast only types the request body.
     create.mutate(input as CreatePersonInput, {
@@ -108,15 +103,6 @@ export function CreatePersonForm({ onDone }: { onDone: () => void }) {
       </div>
     );
   }
-
-  const unitChoices = unitOptions(units.data ?? []).map((o) => ({
-    id: o.id,
-    label: `${'\u2003'.repeat(Math.max(0, o.depth - 1))}${o.label}`,
-  }));
-  const locationChoices = [
-    { id: NONE, label: t('person.noLocation') },
-    ...(locations.data ?? []).map((l) => ({ id: l.id, label: l.name })),
-  ];
 
   return (
     <form
@@ -176,21 +162,12 @@ export function CreatePersonForm({ onDone }: { onDone: () => void }) {
           onChange={set('position')}
           errorMessage={errors.position}
         />
-        <SelectField
-          label={t('person.unit')}
-          placeholder={t('person.choose')}
-          isRequired
-          options={unitChoices}
-          value={v.unitId || null}
-          onChange={set('unitId')}
-          errorMessage={errors.unitId}
-        />
-        <SelectField
-          label={t('person.location')}
-          options={locationChoices}
-          value={v.locationId}
-          onChange={set('locationId')}
-          errorMessage={errors.locationId}
+        <PersonOrgFields
+          unitId={v.unitId}
+          locationId={v.locationId}
+          onUnitChange={set('unitId')}
+          onLocationChange={set('locationId')}
+          errors={errors}
         />
       </div>
       <RoleCheckboxes

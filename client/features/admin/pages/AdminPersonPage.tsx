@@ -8,12 +8,11 @@ import { Page } from '../../../components/Page';
 import { Card } from '../../../components/Card';
 import { Button, LinkButton } from '../../../components/Button';
 import { TextField } from '../../../components/TextField';
-import { SelectField } from '../../../components/SelectField';
 import { Spinner } from '../../../components/Spinner';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { announce } from '../../../components/LiveAnnouncer';
-import { useLocations, usePerson, useUnits } from '../../people/queries';
-import { unitOptions } from '../../people/tree';
+import { usePerson } from '../../people/queries';
+import { NO_LOCATION, PersonOrgFields } from '../components/PersonOrgFields';
 import { allShownAtFields, fieldErrors } from '../../people/form-errors';
 import { PersonPicker } from '../../people/components/PersonPicker';
 import { useResetPassword, useUpdatePerson } from '../queries';
@@ -24,7 +23,6 @@ import { ActiveSwitch } from '../components/ActiveSwitch';
 import forms from '../../people/components/forms.module.css';
 import styles from '../admin.module.css';
 
-const NONE = 'none';
 const FIELDS = [
   'givenName',
   'familyName',
@@ -40,8 +38,6 @@ const FIELDS = [
 function EditForm({ person }: { person: PersonDTO }) {
   const { t } = useTranslation(['admin', 'validation']);
   const update = useUpdatePerson(person.id);
-  const units = useUnits();
-  const locations = useLocations();
   const [v, setV] = useState({
     givenName: person.givenName,
     familyName: person.familyName,
@@ -49,7 +45,7 @@ function EditForm({ person }: { person: PersonDTO }) {
     phone: person.phone ?? '',
     position: person.position ?? '',
     unitId: person.unit?.id ?? '',
-    locationId: person.location?.id ?? NONE,
+    locationId: person.location?.id ?? NO_LOCATION,
   });
   const [roles, setRoles] = useState<Role[]>(person.roles);
   const [deputy, setDeputy] = useState<PersonRef | null>(person.deputy);
@@ -66,7 +62,7 @@ function EditForm({ person }: { person: PersonDTO }) {
     if (v.phone !== (person.phone ?? '')) input.phone = v.phone;
     if (v.position !== (person.position ?? '')) input.position = v.position;
     if (v.unitId && v.unitId !== person.unit?.id) input.unitId = v.unitId;
-    const loc = v.locationId === NONE ? null : v.locationId;
+    const loc = v.locationId === NO_LOCATION ? null : v.locationId;
     if (loc !== (person.location?.id ?? null)) input.locationId = loc;
     if ([...roles].sort().join() !== [...person.roles].sort().join()) input.roles = roles;
     if ((deputy?.id ?? null) !== (person.deputy?.id ?? null)) input.deputyId = deputy?.id ?? null;
@@ -76,15 +72,6 @@ function EditForm({ person }: { person: PersonDTO }) {
     }
     update.mutate(input, { onSuccess: () => announce(t('person.saved')) });
   };
-
-  const unitChoices = unitOptions(units.data ?? []).map((o) => ({
-    id: o.id,
-    label: `${'\u2003'.repeat(Math.max(0, o.depth - 1))}${o.label}`,
-  }));
-  const locationChoices = [
-    { id: NONE, label: t('person.noLocation') },
-    ...(locations.data ?? []).map((l) => ({ id: l.id, label: l.name })),
-  ];
 
   return (
     <form className={forms.form} onSubmit={onSubmit} noValidate aria-labelledby="person-master">
@@ -134,21 +121,12 @@ function EditForm({ person }: { person: PersonDTO }) {
       <Card title={t('person.organisation')}>
         <div className={forms.form}>
           <div className={forms.grid}>
-            <SelectField
-              label={t('person.unit')}
-              placeholder={t('person.choose')}
-              isRequired
-              options={unitChoices}
-              value={v.unitId || null}
-              onChange={set('unitId')}
-              errorMessage={errors.unitId}
-            />
-            <SelectField
-              label={t('person.location')}
-              options={locationChoices}
-              value={v.locationId}
-              onChange={set('locationId')}
-              errorMessage={errors.locationId}
+            <PersonOrgFields
+              unitId={v.unitId}
+              locationId={v.locationId}
+              onUnitChange={set('unitId')}
+              onLocationChange={set('locationId')}
+              errors={errors}
             />
           </div>
           <PersonPicker
