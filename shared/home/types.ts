@@ -1,0 +1,33 @@
+import type { AppDTO } from '../apps/types';
+import type { NewsSummaryDTO } from '../news/types';
+import type { Audience } from '../org/audience';
+import type { WidgetPlacement } from './widgets';
+
+/** `GET /api/home`: the board and its widgets' data in one round trip. */
+export interface HomeBoardDTO {
+  layout: {
+    widgets: WidgetPlacement[];
+    /** 0 while the person uses a default layout. */
+    rev: number;
+    /** Where the layout comes from. */
+    source: 'personal' | 'default' | 'built-in';
+  };
+  data: {
+    /** "News for me": pinned first, then newest (up to 6). */
+    news: NewsSummaryDTO[];
+    /** Mandatory articles the viewer has not yet acknowledged, earliest deadline first. */
+    acknowledge: NewsSummaryDTO[];
+    /** The viewer's pinned apps in their order. */
+    apps: AppDTO[];
+  };
+  abilities: { manageDefaults: boolean; manageApps: boolean };
+}
+
+export interface DefaultLayoutDTO {
+  id: string;
+  name: string;
+  audience: Audience;
+  priority: number;
+  widgets: WidgetPlacement[];
+  abilities: { update: boolean; delete: boolean };
+}
