@@ -5,6 +5,7 @@ import { meRoutes } from './people/me.routes';
 import { photoRoutes } from './people/photo.routes';
 import { peopleRoutes } from './people/people.routes';
 import { orgRoutes } from './org/org.routes';
+import { audienceRoutes } from './org/audience.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 
@@ -17,6 +18,7 @@ export function allRoutes(): RouteDef[] {
     ...photoRoutes,
     ...peopleRoutes,
     ...orgRoutes,
+    ...audienceRoutes,
     ...auditRoutes,
     ...notificationRoutes,
   ];
