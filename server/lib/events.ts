@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { logger } from './logger';
 import type { NotificationDTO } from '@shared/notifications/types';
+import type { HomeBoardDTO } from '@shared/home/types';
 
 /**
  * Domain events, published by services after a successful write. Realtime, notifications and
@@ -19,6 +20,10 @@ export interface DomainEvents {
   'location.changed': { locationId: string; actorId: string };
   'notification.created': { userId: string; notification: NotificationDTO; unreadCount: number };
   'notification.read': { userId: string; ids: string[] | 'all'; unreadCount: number };
+  /** The app catalogue changed (`userId` null: for everyone) or one person's pins. */
+  'apps.changed': { userId: string | null };
+  /** A person's start-page layout was saved or reset. */
+  'home.layout_changed': { userId: string; layout: HomeBoardDTO['layout'] };
 }
 
 type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

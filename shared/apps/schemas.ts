@@ -50,3 +50,10 @@ export const pinsSchema = z
 export type PinsInput = z.infer<typeof pinsSchema>;
 
 export const appIdParams = z.object({ id: objectId }).strict();
+
+/** `PATCH /api/apps/:id`: any subset of the fields (no defaults filled in, so nothing is reset). */
+export const appPatchSchema = appInputSchema
+  .extend({ suggested: z.boolean() })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'empty_patch' });
+export type AppPatch = z.infer<typeof appPatchSchema>;

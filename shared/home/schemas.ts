@@ -33,3 +33,10 @@ export const defaultLayoutInputSchema = z
   .strict();
 export type DefaultLayoutInput = z.input<typeof defaultLayoutInputSchema>;
 export const defaultLayoutIdParams = z.object({ id: objectId }).strict();
+
+/** `PATCH /api/home/defaults/:id`: any subset of the fields (no defaults filled in). */
+export const defaultLayoutPatchSchema = defaultLayoutInputSchema
+  .extend({ priority: z.number().int().min(0).max(1000) })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'empty_patch' });
+export type DefaultLayoutPatch = z.infer<typeof defaultLayoutPatchSchema>;
