@@ -1,28 +1,30 @@
 import type { RequestHandler } from 'express';
 import { Types } from 'mongoose';
-import { PersonModel } from '../people/person.model';
-import { UnitModel } from '../org/unit.model';
+import { peopleFromDirectory } from '../people/directory-index';
+import { unitIndex } from '../org/unit-index';
 import type { CurrentUser } from './current-user';
 import type { Role } from '@shared/people/roles';
 
-/** Loads the person fresh on each request so deactivation and role changes apply at once. */
+/**
+ * The signed-in person, from the people and units read models: no database read but the combined
+ * version-stamp check (`server/lib/stamps.ts`). Role changes and deactivation still apply at once,
+ * because every such write replaces the stamp before it is acknowledged.
+ */
 export async function loadCurrentUser(
   userId: string,
   sessionId: string,
 ): Promise<CurrentUser | null> {
   if (!Types.ObjectId.isValid(userId)) return null;
-  const person = await PersonModel.findById(userId)
-    .select({ username: 1, displayName: 1, roles: 1, unitId: 1, active: 1 })
-    .lean();
-  if (!person || !person.active) return null;
-  const leads = await UnitModel.find({ leaderId: person._id }).select({ _id: 1 }).lean();
+  // Both stamp checks go out in the same tick and share one read.
+  const [[person], units] = await Promise.all([peopleFromDirectory([userId]), unitIndex()]);
+  if (!person || person.active === false) return null;
   return {
     id: String(person._id),
     username: person.username,
     displayName: person.displayName,
     roles: person.roles as Role[],
     unitId: person.unitId ? String(person.unitId) : null,
-    leads: leads.map((u) => String(u._id)),
+    leads: units.ledBy(userId),
     sessionId,
   };
 }

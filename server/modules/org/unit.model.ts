@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { unitKinds } from '@shared/org/schemas';
+import { STAMP, trackStamp } from '../../lib/stamps';
 
 const unitSchema = new Schema(
   {
@@ -18,6 +19,8 @@ const unitSchema = new Schema(
 unitSchema.index({ parentId: 1, sortKey: 1 });
 unitSchema.index({ path: 1 });
 unitSchema.index({ leaderId: 1 });
+// Every write replaces the units stamp: the units read model (unit-index.ts) reloads everywhere.
+trackStamp(unitSchema, STAMP.units);
 
 export type Unit = InferSchemaType<typeof unitSchema> & { _id: Types.ObjectId };
 export const UnitModel = model('Unit', unitSchema, 'units');

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import mongoose, { type Schema } from 'mongoose';
+import { type Schema } from 'mongoose';
+import { bumpStamp, readStamp, STAMP } from '../../lib/stamps';
 
 /**
  * Fields whose writes do not change what the directory shows: sign-in bookkeeping and personal
@@ -16,26 +16,11 @@ export const ignoredFields = [
   '__v',
 ];
 
-const VERSION_ID = 'people-version';
-interface VersionDoc {
-  _id: string;
-  /** A fresh random value per change (not a counter: a wiped database must not repeat one). */
-  v: string;
-}
+// The stamp lives in server/lib/stamps.ts, which combines every read model's stamp check into
+// one read per request.
+export const bumpPeopleVersion = (): Promise<void> => bumpStamp(STAMP.people);
 
-const versions = () => {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('database not connected');
-  return db.collection<VersionDoc>('system');
-};
-
-export async function bumpPeopleVersion(): Promise<void> {
-  await versions().updateOne({ _id: VERSION_ID }, { $set: { v: randomUUID() } }, { upsert: true });
-}
-
-export async function currentPeopleVersion(): Promise<string> {
-  return (await versions().findOne({ _id: VERSION_ID }))?.v ?? 'initial';
-}
+export const currentPeopleVersion = (): Promise<string> => readStamp(STAMP.people);
 
 function touchesDirectory(update: unknown): boolean {
   if (!update || typeof update !== 'object') return true;
