@@ -1,7 +1,7 @@
 import type { Audience, AudiencePreviewDTO } from '@shared/org/audience';
 import type { CurrentUser } from '../auth/current-user';
 import { directoryRows, peopleFromDirectory, type DirectoryRow } from '../people/directory-index';
-import { UnitModel } from './unit.model';
+import { unitIndex } from './unit-index';
 
 /** What audience rules look at for one person. */
 export interface AudienceSubject {
@@ -28,20 +28,16 @@ export interface OrgSnapshot {
   leaders: Set<string>;
 }
 
-// Replaced by the units read model (unit-index) when it lands; the tree is small (≈ 400 units).
+// From the units read model: no database read beyond the shared stamp check; one snapshot per
+// version of the tree.
+let snapshot: { version: string; org: OrgSnapshot } | null = null;
 async function loadOrg(): Promise<OrgSnapshot> {
-  const rows = await UnitModel.find({})
-    .select({ name: 1, path: 1, leaderId: 1 })
-    .lean<{ _id: unknown; name: string; path: unknown[]; leaderId: unknown }[]>();
-  const units = new Map<string, UnitInfo>();
-  const leaders = new Set<string>();
-  for (const u of rows) {
-    const id = String(u._id);
-    const leaderId = u.leaderId ? String(u.leaderId) : null;
-    if (leaderId) leaders.add(leaderId);
-    units.set(id, { id, name: u.name, chain: [...(u.path ?? []).map(String), id], leaderId });
-  }
-  return { units, leaders };
+  const index = await unitIndex();
+  if (snapshot?.version === index.version) return snapshot.org;
+  const leaders = new Set(index.rows.flatMap((u) => (u.leaderId ? [u.leaderId] : [])));
+  const org: OrgSnapshot = { units: index.byId, leaders };
+  snapshot = { version: index.version, org };
+  return org;
 }
 
 export const orgSnapshot = (): Promise<OrgSnapshot> => loadOrg();
