@@ -9,6 +9,7 @@ import type { Env } from '../env';
 import type { CurrentUser } from '../modules/auth/current-user';
 import { audit } from '../modules/audit/audit.service';
 import { logger } from '../lib/logger';
+import { cluster } from '../lib/cluster';
 import {
   guardRecovery,
   originAllowed,
@@ -18,16 +19,21 @@ import {
 } from './auth';
 import { defaultSocketRateLimit, limitSocketEvents, type SocketRateLimit } from './rate-limit';
 
+/** Messages between app instances (over the Redis adapter): the cluster bus for cache invalidation. */
+export interface InterServerEvents {
+  cluster: (topic: string, payload: unknown) => void;
+}
+
 export type PortalServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 export type PortalSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 export interface SocketData {
@@ -110,6 +116,16 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
   });
 
   io.engine.use(sessionOnHandshake(deps.session));
+
+  // The cluster bus (keyed-cache invalidation) rides on the adapter's server-side events: with
+  // Redis they reach every other instance; with one instance there is nobody to tell (and the
+  // in-memory adapter does not support them).
+  const unplugCluster = deps.redis
+    ? cluster.setTransport((topic, payload) => io.serverSideEmit('cluster', topic, payload))
+    : () => undefined;
+  io.on('cluster', (topic, payload) => {
+    if (typeof topic === 'string') cluster.deliver(topic, payload);
+  });
 
   const providers = new Set<RoomProvider>();
   const roomsFor = async (user: CurrentUser): Promise<Set<string>> => {
@@ -221,6 +237,7 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
+        unplugCluster();
         io.close(() => resolve());
       }),
   };
