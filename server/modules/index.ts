@@ -8,6 +8,8 @@ import { orgRoutes } from './org/org.routes';
 import { audienceRoutes } from './org/audience.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { homeRoutes } from './home/home.routes';
+import { appRoutes } from './apps/apps.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -21,5 +23,7 @@ export function allRoutes(): RouteDef[] {
     ...audienceRoutes,
     ...auditRoutes,
     ...notificationRoutes,
+    ...homeRoutes,
+    ...appRoutes,
   ];
 }

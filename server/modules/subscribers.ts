@@ -17,6 +17,13 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     events.on('notification.read', ({ userId, ids, unreadCount }) =>
       realtime.toUser(userId, 'notification:read', { ids, unreadCount }),
     ),
+    events.on('home.layout_changed', ({ userId, layout }) =>
+      realtime.toUser(userId, 'home:layout', { layout }),
+    ),
+    events.on('apps.changed', ({ userId }) => {
+      if (userId) realtime.toUser(userId, 'apps:changed', {});
+      else realtime.io.emit('apps:changed', {}); // the catalogue: every signed-in socket refetches
+    }),
     registerNotificationRules(),
   ];
   return () => offs.forEach((off) => off());

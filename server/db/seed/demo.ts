@@ -5,6 +5,7 @@ import { UnitModel } from '../../modules/org/unit.model';
 import { LocationModel } from '../../modules/org/location.model';
 import { hashPassword } from '../../modules/auth/password';
 import { logger } from '../../lib/logger';
+import { insertDemoApps } from '../../modules/apps/apps.seed';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -91,6 +92,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await UnitModel.insertMany(demo.units, { lean: true });
   await PersonModel.insertMany(demo.people, { lean: true });
   await bumpPeopleVersion(); // explicit: bulk inserts are the directory read model's business too
+  await insertDemoApps();
   return demo.people.length;
 }
 

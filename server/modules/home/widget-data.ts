@@ -1,0 +1,48 @@
+import type { HomeBoardDTO } from '@shared/home/types';
+import type { WidgetId } from '@shared/home/widgets';
+import type { CurrentUser } from '../auth/current-user';
+import { pinnedApps, type SubjectSource } from '../apps/apps.service';
+import { newsForHome, toAcknowledge } from './news-source';
+
+type BoardData = HomeBoardDTO['data'];
+
+export interface WidgetDataContext {
+  user: CurrentUser;
+  /** The person's audience subject, computed at most once per board. */
+  subject: SubjectSource;
+}
+
+type Loader<T> = (ctx: WidgetDataContext) => Promise<T>;
+
+/**
+ * The server side of the widget registry: for every widget id, how its data joins the board's
+ * single round trip (`null`: the widget loads nothing here, e.g. it reads the signed-in person or
+ * has its own live query). TypeScript demands an entry for every id in `shared/home/widgets.ts`,
+ * and a loader exactly for the ids that have a slot in `HomeBoardDTO['data']`.
+ */
+export type WidgetDataRegistry = {
+  [K in WidgetId]: K extends keyof BoardData ? Loader<BoardData[K]> : null;
+};
+
+export const HOME_NEWS_LIMIT = 6;
+
+export const widgetData: WidgetDataRegistry = {
+  news: ({ user }) => newsForHome(user, HOME_NEWS_LIMIT),
+  acknowledge: ({ user }) => toAcknowledge(user),
+  apps: ({ user, subject }) => pinnedApps(user, subject),
+  notifications: null,
+  'quick-links': null,
+  profile: null,
+};
+
+/** Runs every loader in parallel (a widget added in customise mode then already has its data). */
+export async function loadBoardData(ctx: WidgetDataContext): Promise<BoardData> {
+  const entries = await Promise.all(
+    (Object.entries(widgetData) as [WidgetId, Loader<unknown> | null][]).map(
+      async ([id, load]) => [id, load ? await load(ctx) : undefined] as const,
+    ),
+  );
+  const data: Partial<Record<WidgetId, unknown>> = {};
+  for (const [id, value] of entries) if (value !== undefined) data[id] = value;
+  return data as BoardData;
+}
