@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { logger } from './logger';
 import type { NotificationDTO } from '@shared/notifications/types';
+import type { NewsCommentDTO } from '@shared/news/types';
+import type { NewsReaction } from '@shared/news/schemas';
 import type { HomeBoardDTO } from '@shared/home/types';
 
 /**
@@ -20,6 +22,11 @@ export interface DomainEvents {
   'location.changed': { locationId: string; actorId: string };
   'notification.created': { userId: string; notification: NotificationDTO; unreadCount: number };
   'notification.read': { userId: string; ids: string[] | 'all'; unreadCount: number };
+  /** A comment was added or changed (payload presented as any reader sees it). */
+  'news.comment': { articleId: string; comment: NewsCommentDTO; commentCount: number };
+  'news.reactions': { articleId: string; reactions: Partial<Record<NewsReaction, number>> };
+  /** A reader confirmed the current round of a mandatory article (first time only). */
+  'news.acknowledged': { articleId: string; round: number; personId: string; at: Date };
   /** The app catalogue changed (`userId` null: for everyone) or one person's pins. */
   'apps.changed': { userId: string | null };
   /** A person's start-page layout was saved or reset. */
