@@ -25,6 +25,8 @@ export interface DomainEvents {
   /** A comment was added or changed (payload presented as any reader sees it). */
   'news.comment': { articleId: string; comment: NewsCommentDTO; commentCount: number };
   'news.reactions': { articleId: string; reactions: Partial<Record<NewsReaction, number>> };
+  /** An article was written or changed state (`before`/`after`: stored metadata; null = none). */
+  'news.changed': import('../modules/news/news.events').NewsChangedEvent;
   /** A reader confirmed the current round of a mandatory article (first time only). */
   'news.acknowledged': { articleId: string; round: number; personId: string; at: Date };
   /** The app catalogue changed (`userId` null: for everyone) or one person's pins. */

@@ -1,6 +1,7 @@
 import { Schema, model } from 'mongoose';
 import { newsReactions, type NewsReaction } from '@shared/news/schemas';
 import { cluster } from '../../lib/cluster';
+import { withKeyLock } from '../../lib/keyed-lock';
 
 /**
  * Hot counters per article (`_id` = article id), kept apart from the article metadata so a read or
@@ -73,7 +74,10 @@ export async function articleStats(ids: string[]): Promise<Map<string, ArticleSt
 
 async function inc(id: string, fields: Record<string, number>): Promise<ArticleStats> {
   const map = await loaded();
-  await StatsModel.updateOne({ _id: id }, { $inc: fields }, { upsert: true });
+  // The embedded engine loses concurrent updates of one document: one writer per article here.
+  await withKeyLock(`news-stats:${id}`, () =>
+    StatsModel.updateOne({ _id: id }, { $inc: fields }, { upsert: true }),
+  );
   const s = structuredClone(map.get(id) ?? zero());
   for (const [k, v] of Object.entries(fields)) {
     if (k === 'reads') s.reads += v;
