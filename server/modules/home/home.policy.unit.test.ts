@@ -109,7 +109,8 @@ describe('resolveLayout', () => {
     ],
     ['nothing matches: built in', null, [forManagers], subject(), 'built-in', builtInLayout],
   ] as const)('%s', (_name, personal, defaults, s, source, widgets) => {
-    const layout = resolveLayout(personal, defaults, s);
+    const own = personal ? { widgets: [], rev: personal.rev } : null;
+    const layout = resolveLayout(own, defaults, s);
     expect(layout.source).toBe(source);
     expect(layout.widgets).toEqual(widgets);
     expect(layout.rev).toBe(personal?.rev ?? 0);

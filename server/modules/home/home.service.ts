@@ -29,6 +29,7 @@ import {
   layoutCache,
   type PersonalLayout,
 } from './home.store';
+import { newsViewer } from '../news/news.access';
 import { loadBoardData } from './widget-data';
 
 async function layoutFor(user: CurrentUser, subject: SubjectSource) {
@@ -39,10 +40,13 @@ async function layoutFor(user: CurrentUser, subject: SubjectSource) {
 
 /** `GET /api/home`: the layout and every widget's data in one round trip. */
 export async function getBoard(user: CurrentUser): Promise<HomeBoardDTO> {
-  const subject = lazySubject(user);
+  // One audience subject for the whole board: the news viewer carries it.
+  let viewer: ReturnType<typeof newsViewer> | null = null;
+  const news = () => (viewer ??= newsViewer(user));
+  const subject = async () => (await news()).subject;
   const [layout, data] = await Promise.all([
     layoutFor(user, subject),
-    loadBoardData({ user, subject }),
+    loadBoardData({ user, subject, newsViewer: news }),
   ]);
   return { layout, data, abilities: homeAbilities(user) };
 }

@@ -2,7 +2,8 @@ import type { HomeBoardDTO } from '@shared/home/types';
 import type { WidgetId } from '@shared/home/widgets';
 import type { CurrentUser } from '../auth/current-user';
 import { pinnedApps, type SubjectSource } from '../apps/apps.service';
-import { newsForHome, toAcknowledge } from './news-source';
+import { newsForHome, toAcknowledge } from '../news/news.feed';
+import type { NewsViewer } from '../news/news.policy';
 
 type BoardData = HomeBoardDTO['data'];
 
@@ -10,6 +11,8 @@ export interface WidgetDataContext {
   user: CurrentUser;
   /** The person's audience subject, computed at most once per board. */
   subject: SubjectSource;
+  /** The person as the news policy sees them, computed at most once per board. */
+  newsViewer: () => Promise<NewsViewer>;
 }
 
 type Loader<T> = (ctx: WidgetDataContext) => Promise<T>;
@@ -27,8 +30,8 @@ export type WidgetDataRegistry = {
 export const HOME_NEWS_LIMIT = 6;
 
 export const widgetData: WidgetDataRegistry = {
-  news: ({ user }) => newsForHome(user, HOME_NEWS_LIMIT),
-  acknowledge: ({ user }) => toAcknowledge(user),
+  news: async ({ user, newsViewer }) => newsForHome(user, HOME_NEWS_LIMIT, await newsViewer()),
+  acknowledge: async ({ user, newsViewer }) => toAcknowledge(user, 50, await newsViewer()),
   apps: ({ user, subject }) => pinnedApps(user, subject),
   notifications: null,
   'quick-links': null,

@@ -27,7 +27,7 @@ cluster.on(TOPIC, () => {
 
 export function allChannels(): Promise<Channel[]> {
   if (!cached) {
-    const p = ChannelModel.find({}).lean<Channel[]>();
+    const p = ChannelModel.find({}).lean<Channel[]>().exec(); // a Query re-runs on every await; a Promise does not
     cached = p;
     p.catch(() => {
       if (cached === p) cached = null;
