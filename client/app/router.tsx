@@ -9,6 +9,7 @@ import { queryClient } from '../lib/queryClient';
 import { meQueryOptions } from '../features/auth/queries';
 import { peopleRoutes } from '../features/people/routes';
 import { adminRoutes } from '../features/admin/routes';
+import { newsRoutes } from '../features/news/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -68,6 +69,7 @@ const appRoutes: RouteObject[] = [
     lazy: () => import('./pages/PrivacyPage').then((m) => ({ Component: m.PrivacyPage })),
   },
   ...peopleRoutes,
+  ...newsRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

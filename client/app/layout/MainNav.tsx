@@ -9,6 +9,7 @@ export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNaviga
   const me = useMe();
   const items = [
     { to: '/', label: t('nav.home'), end: true },
+    { to: '/news', label: t('nav.news') },
     { to: '/people', label: t('nav.people') },
     { to: '/org', label: t('nav.org') },
     ...(me.abilities.admin ? [{ to: '/admin', label: t('nav.admin') }] : []),

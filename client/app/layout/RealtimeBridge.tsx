@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { connectSocket, disconnectSocket, useSocket } from '../../lib/socket';
 import { useNotificationRealtime } from '../../features/notifications/realtime';
 import { usePeopleRealtime } from '../../features/people/realtime';
+import { useNewsRealtime } from '../../features/news/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -42,5 +43,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
 
   useNotificationRealtime(socket);
   usePeopleRealtime(socket);
+  useNewsRealtime(socket);
   return null;
 }
