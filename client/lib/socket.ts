@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Socket } from 'socket.io-client';
+import type { Socket, io as ioFn } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/realtime/events';
 
 export type { ServerToClientEvents, ClientToServerEvents };
@@ -11,7 +11,7 @@ const notify = () => subscribers.forEach((fn) => fn());
 
 let generation = 0;
 let connecting = false;
-let clientModule: Promise<typeof import('socket.io-client')> | null = null;
+let clientModule: Promise<{ io: typeof ioFn }> | null = null;
 
 /**
  * Opens the one socket of this signed-in session (same origin, session cookie). Socket.IO
