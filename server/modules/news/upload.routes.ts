@@ -1,0 +1,82 @@
+import { pipeline } from 'node:stream/promises';
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { articleIdParams, fileParams } from '@shared/news/schemas';
+import { defineRoute, type RouteDef } from '../../lib/route';
+import { setDownloadHeaders, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
+import { parseOrThrow } from '../../middleware/validate';
+import {
+  NEWS_UPLOAD_FIELD,
+  NEWS_UPLOAD_MAX_BYTES,
+  ensureMayUpload,
+  openNewsFile,
+  uploadNewsFile,
+} from './upload.service';
+
+const upload = uploadMiddleware({
+  field: NEWS_UPLOAD_FIELD,
+  maxBytes: NEWS_UPLOAD_MAX_BYTES,
+  maxFields: 2,
+});
+
+const uploadFields = z
+  .object({ uploadId: z.string().uuid({ message: 'invalid_id' }).optional() })
+  .strict();
+
+/** Refuses before the body is read: nobody without the right gets to send 20 MB. */
+const mayUpload: RequestHandler = (req, _res, next) => {
+  const params = articleIdParams.safeParse(req.params);
+  if (!req.user || !params.success) return next();
+  ensureMayUpload(req.user, params.data.id, req).then(() => next(), next);
+};
+
+export const uploadRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'post',
+    path: '/api/news/:id/uploads',
+    tag: 'news',
+    summary:
+      'Upload an image (re-encoded to WebP, ≤ 2000 px wide) or a document (PDF, office) for an article, which may not be saved yet; multipart field `file`, optional `uploadId`',
+    access: 'user',
+    params: articleIdParams,
+    before: [mayUpload, upload],
+    handler: async ({ req, res, user, params }) => {
+      const file = uploadedFile(req, NEWS_UPLOAD_FIELD);
+      const fields = parseOrThrow(uploadFields, { uploadId: uploadField(req, 'uploadId') });
+      const result = await uploadNewsFile(
+        user,
+        params.id,
+        { buffer: file.buffer, originalName: file.originalname, uploadId: fields.uploadId },
+        req,
+      );
+      res.status(result.created ? 201 : 200);
+      return { data: result.file };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/news/:id/files/:fileId',
+    tag: 'news',
+    summary: 'A file of an article (its readers when referenced by it, its editors, the uploader)',
+    access: 'user',
+    params: fileParams,
+    raw: true,
+    handler: async ({ res, user, params }) => {
+      const { file, stream } = await openNewsFile(user, params.id, params.fileId);
+      res.setHeader('Cache-Control', 'private, max-age=3600');
+      setDownloadHeaders(res, {
+        filename: file.filename,
+        contentType: file.contentType,
+        length: file.size,
+        // Only images the portal re-encoded itself are shown inline.
+        inline: file.kind === 'image',
+      });
+      try {
+        await pipeline(stream, res);
+      } catch (err) {
+        if (!res.destroyed) throw err; // a client that went away is not an error
+      }
+      return undefined;
+    },
+  }),
+];
