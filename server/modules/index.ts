@@ -10,6 +10,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { homeRoutes } from './home/home.routes';
 import { appRoutes } from './apps/apps.routes';
+import { newsEngagementRoutes } from './news/engagement.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -25,5 +26,6 @@ export function allRoutes(): RouteDef[] {
     ...notificationRoutes,
     ...homeRoutes,
     ...appRoutes,
+    ...newsEngagementRoutes,
   ];
 }

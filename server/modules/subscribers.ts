@@ -1,6 +1,7 @@
 import type { Realtime } from '../realtime';
 import { events } from '../lib/events';
 import { registerNotificationRules } from './notifications/notification-rules';
+import { registerNewsEngagement } from './news/engagement.subscribers';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -25,6 +26,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
       else realtime.io.emit('apps:changed', {}); // the catalogue: every signed-in socket refetches
     }),
     registerNotificationRules(),
+    registerNewsEngagement(realtime),
   ];
   return () => offs.forEach((off) => off());
 }
