@@ -1,0 +1,259 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  Button as AriaButton,
+  ComboBox,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  type Key,
+} from 'react-aria-components';
+import {
+  audienceRoles,
+  isEveryone,
+  type Audience,
+  type AudiencePreviewDTO,
+  type AudienceRole,
+} from '@shared/org/audience';
+import type { ApiData } from '@shared/http/errors';
+import type { UnitDTO } from '@shared/org/types';
+import { api } from '../lib/api';
+import { useLocations, useUnits } from '../features/people/queries';
+import { useDebouncedValue } from '../features/people/useDebouncedValue';
+import { CheckboxField } from './CheckboxField';
+import { Button } from './Button';
+import fields from './fields.module.css';
+import styles from './AudiencePicker.module.css';
+
+/** How many people an audience reaches, per office (`POST /api/audience/preview`). */
+export function useAudiencePreview(audience: Audience) {
+  const debounced = useDebouncedValue(audience, 300);
+  return useQuery<AudiencePreviewDTO>({
+    queryKey: ['audience', 'preview', debounced],
+    queryFn: ({ signal }) =>
+      api<ApiData<AudiencePreviewDTO>>('/api/audience/preview', {
+        method: 'POST',
+        body: debounced as unknown as Record<string, unknown>,
+        signal,
+      }).then((r) => r.data),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+/** "20-2 Haushalt (Stadtkämmerei)": the unit with its office, so same names stay apart. */
+function unitLabel(u: UnitDTO, byId: Map<string, UnitDTO>): string {
+  const own = u.number ? `${u.number} ${u.name}` : u.name;
+  const office = u.path[0] ? byId.get(u.path[0]) : undefined;
+  return office && office.id !== u.id ? `${own} (${office.name})` : own;
+}
+
+export interface AudiencePickerProps {
+  /** Group heading (legend). */
+  label: string;
+  description?: string;
+  value: Audience;
+  onChange: (next: Audience) => void;
+}
+
+/**
+ * Who something is for: units (each with or without its sub-units), roles and locations; all empty
+ * = everyone. The reach is counted live on the server with the same matcher that enforces it.
+ */
+export function AudiencePicker({ label, description, value, onChange }: AudiencePickerProps) {
+  const { t, i18n } = useTranslation(['audience', 'people']);
+  const units = useUnits();
+  const locations = useLocations();
+  const preview = useAudiencePreview(value);
+  const [query, setQuery] = useState('');
+
+  const byId = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
+  const chosen = new Set(value.units.map((r) => r.unitId));
+  const options = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase('de');
+    return (units.data ?? [])
+      .filter((u) => !chosen.has(u.id))
+      .map((u) => ({ id: u.id, label: unitLabel(u, byId) }))
+      .filter((o) => !q || o.label.toLocaleLowerCase('de').includes(q))
+      .slice(0, 50);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `chosen` derives from value.units
+  }, [units.data, byId, query, value.units]);
+
+  const addUnit = (key: Key | null) => {
+    if (key === null) return;
+    const unitId = String(key);
+    if (chosen.has(unitId)) return;
+    onChange({ ...value, units: [...value.units, { unitId, withSubunits: true }] });
+    setQuery('');
+  };
+
+  const toggleRole = (role: AudienceRole, on: boolean) =>
+    onChange({
+      ...value,
+      roles: on ? [...value.roles, role] : value.roles.filter((r) => r !== role),
+    });
+
+  const toggleLocation = (id: string, on: boolean) =>
+    onChange({
+      ...value,
+      locationIds: on ? [...value.locationIds, id] : value.locationIds.filter((l) => l !== id),
+    });
+
+  const fmt = (n: number) => n.toLocaleString(i18n.language);
+  const reach = preview.data;
+
+  return (
+    <fieldset className={styles.picker}>
+      <legend className={styles.legend}>{label}</legend>
+      {description ? <p className={styles.description}>{description}</p> : null}
+
+      <div className={styles.group}>
+        <h3 className={styles.groupTitle}>{t('audience:units.title')}</h3>
+        {value.units.length > 0 ? (
+          <ul className={styles.unitList} aria-label={t('audience:units.chosen')}>
+            {value.units.map((rule) => {
+              const unit = byId.get(rule.unitId);
+              const name = unit ? unitLabel(unit, byId) : t('audience:units.unknown');
+              return (
+                <li key={rule.unitId} className={styles.unitItem}>
+                  <span className={styles.unitName}>{name}</span>
+                  <CheckboxField
+                    isSelected={rule.withSubunits}
+                    onChange={(withSubunits) =>
+                      onChange({
+                        ...value,
+                        units: value.units.map((r) =>
+                          r.unitId === rule.unitId ? { ...r, withSubunits } : r,
+                        ),
+                      })
+                    }
+                    aria-label={t('audience:units.withSubunitsOf', { name })}
+                  >
+                    {t('audience:units.withSubunits')}
+                  </CheckboxField>
+                  <Button
+                    size="small"
+                    variant="tertiary"
+                    aria-label={t('audience:units.remove', { name })}
+                    onPress={() =>
+                      onChange({
+                        ...value,
+                        units: value.units.filter((r) => r.unitId !== rule.unitId),
+                      })
+                    }
+                  >
+                    {t('audience:remove')}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+        <ComboBox
+          className={fields.field}
+          items={options}
+          inputValue={query}
+          onInputChange={setQuery}
+          selectedKey={null}
+          onSelectionChange={addUnit}
+          menuTrigger="focus"
+          allowsEmptyCollection
+        >
+          <Label className={fields.label}>{t('audience:units.add')}</Label>
+          <div className={styles.comboRow}>
+            <Input className={fields.input} placeholder={t('audience:units.placeholder')} />
+            <AriaButton className={styles.comboButton} aria-label={t('audience:units.showAll')}>
+              <span className={fields.chevron} aria-hidden="true" />
+            </AriaButton>
+          </div>
+          <Popover className={fields.popover}>
+            <ListBox
+              className={fields.listBox}
+              renderEmptyState={() => <p className={styles.empty}>{t('audience:units.none')}</p>}
+            >
+              {(o: { id: string; label: string }) => (
+                <ListBoxItem id={o.id} textValue={o.label} className={fields.option}>
+                  {o.label}
+                </ListBoxItem>
+              )}
+            </ListBox>
+          </Popover>
+        </ComboBox>
+      </div>
+
+      <fieldset className={styles.group}>
+        <legend className={styles.groupTitle}>{t('audience:roles.title')}</legend>
+        <div className={styles.checks}>
+          {audienceRoles.map((role) => (
+            <CheckboxField
+              key={role}
+              isSelected={value.roles.includes(role)}
+              onChange={(on) => toggleRole(role, on)}
+            >
+              {role === 'manager' ? t('audience:roles.manager') : t(`people:roles.${role}`)}
+            </CheckboxField>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.group}>
+        <legend className={styles.groupTitle}>{t('audience:locations.title')}</legend>
+        <div className={styles.checks}>
+          {(locations.data ?? []).map((loc) => (
+            <CheckboxField
+              key={loc.id}
+              isSelected={value.locationIds.includes(loc.id)}
+              onChange={(on) => toggleLocation(loc.id, on)}
+            >
+              {loc.name}
+            </CheckboxField>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className={styles.reach} role="status" aria-live="polite" aria-atomic="true">
+        {reach ? (
+          <>
+            <p className={styles.reachLine}>
+              {isEveryone(value) ? t('audience:everyone') + ' – ' : ''}
+              {t('audience:reach', {
+                count: reach.total,
+                people: fmt(reach.total),
+                offices: t('audience:offices', {
+                  count: reach.offices.length,
+                  n: fmt(reach.offices.length),
+                }),
+              })}
+            </p>
+          </>
+        ) : (
+          <p className={styles.reachLine}>{t('audience:counting')}</p>
+        )}
+      </div>
+      {reach && reach.offices.length > 0 ? (
+        <details className={styles.details}>
+          <summary>{t('audience:perOffice')}</summary>
+          <ul>
+            {reach.offices.map((o) => (
+              <li key={o.id}>
+                {o.name}: {fmt(o.count)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {!isEveryone(value) ? (
+        <Button
+          size="small"
+          variant="tertiary"
+          onPress={() => onChange({ units: [], roles: [], locationIds: [] })}
+        >
+          {t('audience:reset')}
+        </Button>
+      ) : null}
+    </fieldset>
+  );
+}

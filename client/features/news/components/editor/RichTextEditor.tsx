@@ -1,0 +1,322 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import { Button as AriaButton, ToggleButton, Toolbar } from 'react-aria-components';
+import { FormDialog } from '../../../people/components/FormDialog';
+import { TextField } from '../../../../components/TextField';
+import { Button } from '../../../../components/Button';
+import { ImageUploadDialog } from './ImageUploadDialog';
+import forms from '../../../people/components/forms.module.css';
+import styles from './editor.module.css';
+
+/** Allowed link targets; the server's sanitiser drops anything else anyway. */
+export const isSafeHref = (href: string) =>
+  /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/[^\s]*)$/i.test(href);
+
+interface Mark {
+  key: string;
+  glyph: string;
+  shortcut: string;
+  /** `aria-keyshortcuts` syntax. */
+  aria: string;
+  isActive: (e: Editor) => boolean;
+  run: (e: Editor) => void;
+}
+
+const marks: Mark[] = [
+  {
+    key: 'bold',
+    glyph: 'B',
+    shortcut: 'Strg+B',
+    aria: 'Control+B',
+    isActive: (e) => e.isActive('bold'),
+    run: (e) => e.chain().focus().toggleBold().run(),
+  },
+  {
+    key: 'italic',
+    glyph: 'I',
+    shortcut: 'Strg+I',
+    aria: 'Control+I',
+    isActive: (e) => e.isActive('italic'),
+    run: (e) => e.chain().focus().toggleItalic().run(),
+  },
+  {
+    key: 'h2',
+    glyph: 'H2',
+    shortcut: 'Strg+Alt+2',
+    aria: 'Control+Alt+2',
+    isActive: (e) => e.isActive('heading', { level: 2 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+  },
+  {
+    key: 'h3',
+    glyph: 'H3',
+    shortcut: 'Strg+Alt+3',
+    aria: 'Control+Alt+3',
+    isActive: (e) => e.isActive('heading', { level: 3 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+  },
+  {
+    key: 'h4',
+    glyph: 'H4',
+    shortcut: 'Strg+Alt+4',
+    aria: 'Control+Alt+4',
+    isActive: (e) => e.isActive('heading', { level: 4 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run(),
+  },
+  {
+    key: 'bulletList',
+    glyph: '•',
+    shortcut: 'Strg+Umschalt+8',
+    aria: 'Control+Shift+8',
+    isActive: (e) => e.isActive('bulletList'),
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+  },
+  {
+    key: 'orderedList',
+    glyph: '1.',
+    shortcut: 'Strg+Umschalt+7',
+    aria: 'Control+Shift+7',
+    isActive: (e) => e.isActive('orderedList'),
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+  },
+  {
+    key: 'blockquote',
+    glyph: '❝',
+    shortcut: 'Strg+Umschalt+B',
+    aria: 'Control+Shift+B',
+    isActive: (e) => e.isActive('blockquote'),
+    run: (e) => e.chain().focus().toggleBlockquote().run(),
+  },
+  {
+    key: 'code',
+    glyph: '</>',
+    shortcut: 'Strg+E',
+    aria: 'Control+E',
+    isActive: (e) => e.isActive('code'),
+    run: (e) => e.chain().focus().toggleCode().run(),
+  },
+];
+
+/**
+ * Rich text for one language version: TipTap with an accessible toolbar (one Tab stop, arrow keys
+ * inside, toggles with `aria-pressed`, shortcuts announced with `aria-keyshortcuts` and listed
+ * below). Images are uploaded for the article and need alt text.
+ */
+export function RichTextEditor({
+  articleId,
+  label,
+  value,
+  onChange,
+}: {
+  articleId: string;
+  label: string;
+  value: string;
+  onChange: (html: string) => void;
+}) {
+  const { t } = useTranslation('news');
+  const labelId = useId();
+  const helpId = useId();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [href, setHref] = useState('');
+  const [imageOpen, setImageOpen] = useState(false);
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3, 4] },
+        link: {
+          openOnClick: false,
+          autolink: true,
+          protocols: ['mailto'],
+          HTMLAttributes: { rel: 'noopener noreferrer', target: null },
+          isAllowedUri: (url) => isSafeHref(url),
+        },
+      }),
+      Image.configure({ allowBase64: false }),
+    ],
+    content: value,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        'aria-describedby': helpId,
+        class: styles.prose ?? '',
+      },
+      // Ctrl+K opens the link dialog, as in most editors.
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+          event.preventDefault();
+          openLink();
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: e }) => onChange(e.getHTML()),
+  });
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      active: Object.fromEntries(marks.map((m) => [m.key, m.isActive(e)])),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  function openLink() {
+    setHref(String(editor.getAttributes('link').href ?? ''));
+    setLinkOpen(true);
+  }
+
+  const applyLink = () => {
+    const v = href.trim();
+    if (v === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else if (isSafeHref(v))
+      editor.chain().focus().extendMarkRange('link').setLink({ href: v }).run();
+    else return;
+    setLinkOpen(false);
+  };
+
+  return (
+    <div className={styles.rte}>
+      <span id={labelId} className={styles.rteLabel}>
+        {label}
+      </span>
+      <Toolbar aria-label={t('editor.toolbar.label', { field: label })} className={styles.toolbar}>
+        {marks.map((m) => (
+          <ToggleButton
+            key={m.key}
+            isSelected={state.active[m.key] ?? false}
+            onChange={() => m.run(editor)}
+            aria-label={t(`editor.toolbar.${m.key}`)}
+            aria-keyshortcuts={m.aria}
+            className={styles.tool}
+          >
+            <span aria-hidden="true">{m.glyph}</span>
+          </ToggleButton>
+        ))}
+        <ToggleButton
+          isSelected={state.link}
+          onChange={openLink}
+          aria-label={t('editor.toolbar.link')}
+          aria-keyshortcuts="Control+K"
+          className={styles.tool}
+        >
+          <span aria-hidden="true">🔗</span>
+        </ToggleButton>
+        <AriaButton
+          aria-label={t('editor.toolbar.hr')}
+          onPress={() => editor.chain().focus().setHorizontalRule().run()}
+          className={styles.tool}
+        >
+          <span aria-hidden="true">―</span>
+        </AriaButton>
+        <AriaButton
+          aria-label={t('editor.toolbar.image')}
+          onPress={() => setImageOpen(true)}
+          className={styles.tool}
+        >
+          <span aria-hidden="true">🖼</span>
+        </AriaButton>
+        <AriaButton
+          aria-label={t('editor.toolbar.undo')}
+          aria-keyshortcuts="Control+Z"
+          isDisabled={!state.canUndo}
+          onPress={() => editor.chain().focus().undo().run()}
+          className={styles.tool}
+        >
+          <span aria-hidden="true">↶</span>
+        </AriaButton>
+        <AriaButton
+          aria-label={t('editor.toolbar.redo')}
+          aria-keyshortcuts="Control+Shift+Z"
+          isDisabled={!state.canRedo}
+          onPress={() => editor.chain().focus().redo().run()}
+          className={styles.tool}
+        >
+          <span aria-hidden="true">↷</span>
+        </AriaButton>
+      </Toolbar>
+      <EditorContent editor={editor} className={styles.rteBody} />
+      <details className={styles.shortcuts}>
+        <summary id={helpId}>{t('editor.toolbar.shortcuts')}</summary>
+        <dl>
+          {marks.map((m) => (
+            <div key={m.key}>
+              <dt>{t(`editor.toolbar.${m.key}`)}</dt>
+              <dd>
+                <kbd>{m.shortcut}</kbd>
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('editor.toolbar.link')}</dt>
+            <dd>
+              <kbd>Strg+K</kbd>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('editor.toolbar.toolbarKeys')}</dt>
+            <dd>
+              <kbd>←</kbd> <kbd>→</kbd>
+            </dd>
+          </div>
+        </dl>
+      </details>
+
+      <FormDialog title={t('editor.link.title')} isOpen={linkOpen} onOpenChange={setLinkOpen}>
+        <form
+          className={forms.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            applyLink();
+          }}
+        >
+          <TextField
+            label={t('editor.link.url')}
+            description={t('editor.link.help')}
+            value={href}
+            onChange={setHref}
+            errorMessage={
+              href.trim() && !isSafeHref(href.trim()) ? t('editor.link.invalid') : undefined
+            }
+          />
+          <div className={forms.buttons}>
+            <Button type="submit" variant="primary">
+              {href.trim() ? t('editor.link.apply') : t('editor.link.remove')}
+            </Button>
+            <Button variant="secondary" onPress={() => setLinkOpen(false)}>
+              {t('editor.cancel')}
+            </Button>
+          </div>
+        </form>
+      </FormDialog>
+
+      <ImageUploadDialog
+        articleId={articleId}
+        title={t('editor.image.inlineTitle')}
+        isOpen={imageOpen}
+        onOpenChange={setImageOpen}
+        onInsert={(img) =>
+          editor
+            .chain()
+            .focus()
+            .setImage({
+              src: img.url,
+              alt: img.alt,
+              ...(img.width ? { width: img.width } : {}),
+              ...(img.height ? { height: img.height } : {}),
+            })
+            .run()
+        }
+      />
+    </div>
+  );
+}
