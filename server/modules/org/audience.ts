@@ -63,15 +63,17 @@ function subjectFrom(
 export function inAudience(audience: Audience, s: AudienceSubject): boolean {
   const unitOk =
     audience.units.length === 0 ||
-    audience.units.some((r) =>
-      r.withSubunits ? s.unitChain.includes(r.unitId) : s.unitId === r.unitId,
-    );
+    audience.units.some((r) => {
+      // Stored audiences come back from Mongoose with ObjectIds: compare as strings.
+      const unitId = String(r.unitId);
+      return r.withSubunits ? s.unitChain.includes(unitId) : s.unitId === unitId;
+    });
   const roleOk =
     audience.roles.length === 0 ||
     audience.roles.some((role) => (role === 'manager' ? s.isManager : s.roles.includes(role)));
   const locationOk =
     audience.locationIds.length === 0 ||
-    (s.locationId !== null && audience.locationIds.includes(s.locationId));
+    (s.locationId !== null && audience.locationIds.some((id) => String(id) === s.locationId));
   return unitOk && roleOk && locationOk;
 }
 
