@@ -25,6 +25,16 @@ export function newArticleId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A UUID v4 for `uploadId` (also outside secure contexts, where `crypto.randomUUID` is missing). */
+export function newUploadId(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 export async function getEditableArticle(id: string, signal?: AbortSignal) {
   return (await api<ApiData<NewsArticleDTO>>(`/api/news/${enc(id)}`, { signal })).data;
 }
@@ -108,7 +118,7 @@ export async function createChannel(input: ChannelInput) {
 export async function updateChannel(id: string, input: ChannelInput) {
   return (
     await api<ApiData<NewsChannelDTO>>(`/api/news/channels/${enc(id)}`, {
-      method: 'PATCH',
+      method: 'PUT',
       body: input as unknown as Record<string, unknown>,
     })
   ).data;

@@ -4,7 +4,7 @@ import type { NewsAttachmentDTO } from '@shared/news/types';
 import { Button } from '../../../../components/Button';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { announce } from '../../../../components/LiveAnnouncer';
-import { newArticleId, uploadNewsFile } from '../../editor-api';
+import { newUploadId, uploadNewsFile } from '../../editor-api';
 import { formatSize } from '../../format';
 import styles from './editor.module.css';
 
@@ -31,7 +31,7 @@ export function AttachmentUploader({
     let next = value;
     try {
       for (const file of files.slice(0, MAX_ATTACHMENTS - value.length)) {
-        const u = await uploadNewsFile(articleId, file, newArticleId());
+        const u = await uploadNewsFile(articleId, file, newUploadId());
         next = [
           ...next,
           {

@@ -6,7 +6,7 @@ import { FormDialog } from '../../../people/components/FormDialog';
 import { Button } from '../../../../components/Button';
 import { TextField } from '../../../../components/TextField';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
-import { newArticleId, uploadNewsFile } from '../../editor-api';
+import { newUploadId, uploadNewsFile } from '../../editor-api';
 import forms from '../../../people/components/forms.module.css';
 import styles from './editor.module.css';
 
@@ -39,7 +39,7 @@ export function ImageUploadDialog({
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
-  const [uploadId, setUploadId] = useState(newArticleId);
+  const [uploadId, setUploadId] = useState(newUploadId);
   const [preview, setPreview] = useState<string | null>(null);
   const upload = useMutation({
     mutationFn: (f: File) => uploadNewsFile(articleId, f, uploadId),
@@ -50,7 +50,7 @@ export function ImageUploadDialog({
     if (preview) URL.revokeObjectURL(preview);
     setFile(f);
     setPreview(f ? URL.createObjectURL(f) : null);
-    setUploadId(newArticleId());
+    setUploadId(newUploadId());
   };
   const latest = useRef<string | null>(null);
   useEffect(() => {
