@@ -20,12 +20,14 @@ export async function makeNewsOrg() {
     familyName: string,
     unit: { _id: Types.ObjectId },
     roles?: ('employee' | 'editor' | 'admin')[],
-  ) => makeNamedPerson({ username, givenName: 'Test', familyName, unitId: unit._id, roles });
+    givenName = 'Test',
+  ) => makeNamedPerson({ username, givenName, familyName, unitId: unit._id, roles });
   const people = {
     editor: await person('editor', 'Redaktion', officeB, ['employee', 'editor']),
     chanEd: await person('chaned', 'Kanal', officeA),
     readerA: await person('readera', 'Aal', deptA),
-    readerA2: await person('readera2', '=Formel', deptA),
+    // A name that a spreadsheet would run as a formula (CSV export test).
+    readerA2: await person('readera2', 'Formel', deptA, undefined, '=HYPERLINK("x")'),
     readerB: await person('readerb', 'Bauer', officeB),
   };
   const channel = await ChannelModel.create({
