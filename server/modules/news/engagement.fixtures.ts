@@ -51,10 +51,10 @@ export const officeAudience = (org: NewsOrg): Audience => ({
 /** A live (published) article in channel A, by default for office A; patched into the read model. */
 export async function makeArticle(
   org: NewsOrg,
-  fields: Partial<Omit<Article, '_id'>> = {},
+  fields: Partial<Article> = {},
   body = '<p>Text</p>',
 ): Promise<string> {
-  const _id = new Types.ObjectId();
+  const _id = fields._id ?? new Types.ObjectId();
   await ArticleModel.create({
     _id,
     channelId: org.channel._id,
@@ -64,6 +64,7 @@ export async function makeArticle(
     authorId: org.people.editor._id,
     publishedAt: new Date(Date.now() - 60_000),
     ...fields,
+    _id,
   });
   await ArticleBodyModel.create({ _id, de: body, en: null, plain: null, rev: fields.rev ?? 0 });
   await refreshArticle(String(_id));
