@@ -11,6 +11,7 @@ import { createSessionStore, sessionMiddleware } from './middleware/session';
 import { createApp } from './app';
 import { attachRealtime } from './realtime';
 import { registerSubscribers } from './modules/subscribers';
+import { startNewsScheduler } from './modules/news/news.scheduler';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { directoryRows } from './modules/people/directory-index';
 import { configureOidc } from './modules/auth/oidc';
@@ -60,6 +61,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   server.on('request', app);
   const realtime = await attachRealtime(server, { session, store, origins, redis, env });
   const unsubscribe = registerSubscribers({ realtime });
+  const stopNewsScheduler = startNewsScheduler();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',
@@ -76,6 +78,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     close: () =>
       (closing ??= (async () => {
         unsubscribe();
+        stopNewsScheduler();
         unregisterGauge();
         await realtime.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));

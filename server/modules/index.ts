@@ -11,6 +11,7 @@ import { notificationRoutes } from './notifications/notifications.routes';
 import { homeRoutes } from './home/home.routes';
 import { appRoutes } from './apps/apps.routes';
 import { newsEngagementRoutes } from './news/engagement.routes';
+import { newsRoutes } from './news/news.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -26,6 +27,7 @@ export function allRoutes(): RouteDef[] {
     ...notificationRoutes,
     ...homeRoutes,
     ...appRoutes,
+    ...newsRoutes,
     ...newsEngagementRoutes,
   ];
 }

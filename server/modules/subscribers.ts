@@ -2,6 +2,7 @@ import type { Realtime } from '../realtime';
 import { events } from '../lib/events';
 import { registerNotificationRules } from './notifications/notification-rules';
 import { registerNewsEngagement } from './news/engagement.subscribers';
+import { registerNewsRealtime } from './news/news.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -27,6 +28,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     }),
     registerNotificationRules(),
     registerNewsEngagement(realtime),
+    registerNewsRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }

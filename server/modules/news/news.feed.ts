@@ -1,8 +1,21 @@
+import type { Request } from 'express';
+import type { NewsListQuery } from '@shared/news/schemas';
 import type { NewsSummaryDTO } from '@shared/news/types';
+import type { ApiPage } from '@shared/http/errors';
 import type { CurrentUser } from '../auth/current-user';
+import { badRequest } from '../../lib/errors';
+import { deny } from '../audit/deny';
+import { subjectOf } from '../org/audience';
+import type { Article } from './article.model';
 import { newsViewer } from './news.access';
-import { articleRows } from './news.read-model';
-import { canReadAsReader, type NewsViewer } from './news.policy';
+import { articleRows, compareArticles, sortTime } from './news.read-model';
+import {
+  canManageArticle,
+  canReadArticle,
+  canReadAsReader,
+  canWriteNews,
+  type NewsViewer,
+} from './news.policy';
 import { presentContext, presentSummary } from './news.presenter';
 import { readerState } from './reader-state';
 
@@ -47,4 +60,105 @@ export async function toAcknowledge(
     .slice(0, limit);
   const ctx = await presentContext(v, open, reader);
   return open.map((a) => presentSummary(a, ctx));
+}
+
+/** Opaque list cursor: the sort key of the last row (pinned, time, id). */
+function encodeListCursor(a: Article): string {
+  return Buffer.from(JSON.stringify([a.pinned ? 1 : 0, sortTime(a), String(a._id)])).toString(
+    'base64url',
+  );
+}
+function decodeListCursor(cursor: string | undefined): Article | null {
+  if (!cursor) return null;
+  try {
+    const [p, t, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      (p !== 0 && p !== 1) ||
+      typeof t !== 'number' ||
+      typeof id !== 'string' ||
+      !/^[0-9a-f]{24}$/.test(id)
+    ) {
+      throw new Error('shape');
+    }
+    // A stand-in with the same sort key.
+    const at = new Date(t);
+    return {
+      pinned: p === 1,
+      publishedAt: at,
+      publishAt: at,
+      updatedAt: at,
+      createdAt: at,
+      _id: id,
+    } as unknown as Article;
+  } catch {
+    throw badRequest('Invalid cursor');
+  }
+}
+
+/**
+ * `GET /api/news`. Readers: live articles in their audience. Editors with `status`: the articles
+ * they manage in that state. `previewAs`: the list as that person sees it, limited to what the
+ * editor may see themselves, and never with that person's reading state.
+ */
+export async function listNews(
+  user: CurrentUser,
+  q: NewsListQuery,
+  req?: Request,
+): Promise<ApiPage<NewsSummaryDTO>> {
+  const viewer = await newsViewer(user);
+  if ((q.status || q.previewAs) && !canWriteNews(viewer)) {
+    throw await deny(user, 'news.list.editorial', { type: 'news_article' }, req);
+  }
+  if (q.previewAs && (q.unread || q.status)) throw badRequest('previewAs lists what a reader sees');
+  const now = new Date();
+  let audienceViewer = viewer;
+  if (q.previewAs) {
+    const subject = await subjectOf(q.previewAs);
+    if (!subject)
+      throw badRequest('Unknown person', [
+        { path: 'previewAs', code: 'unknown_reference', message: 'Unknown person' },
+      ]);
+    audienceViewer = { user: { id: q.previewAs, roles: [] }, subject, editorOf: new Set() };
+  }
+  const reader = q.previewAs ? null : await readerState(user.id);
+  const after = decodeListCursor(q.cursor);
+  const status = q.status;
+  const match = (a: Article) => {
+    if (q.channelId && String(a.channelId) !== q.channelId) return false;
+    if (q.mandatory && !a.mandatory) return false;
+    if (status) {
+      if (!canManageArticle(viewer, a)) return false;
+      if (status !== 'all' && a.status !== status) return false;
+    } else {
+      if (!canReadAsReader(audienceViewer, a, now)) return false;
+      if (q.previewAs && !canReadArticle(viewer, a, now)) return false;
+    }
+    if (q.unread && reader?.read.has(String(a._id))) return false;
+    return true;
+  };
+  const rows = await articleRows();
+  const page: Article[] = [];
+  let more = false;
+  for (const a of rows) {
+    if (after && compareArticles(a, after) <= 0) continue;
+    if (!match(a)) continue;
+    if (page.length === q.limit) {
+      more = true;
+      break;
+    }
+    page.push(a);
+  }
+  const ctx = await presentContext(viewer, page, reader);
+  const last = page[page.length - 1];
+  return {
+    data: page.map((a) => presentSummary(a, ctx)),
+    nextCursor: more && last ? encodeListCursor(last) : null,
+  };
+}
+
+/** How many live articles in the viewer's audience they have not read (for badges). */
+export async function unreadCount(user: CurrentUser, viewer?: NewsViewer): Promise<number> {
+  const v = viewer ?? (await newsViewer(user));
+  const [rows, reader] = await Promise.all([liveForViewer(v), readerState(user.id)]);
+  return rows.filter((a) => !reader.read.has(String(a._id))).length;
 }

@@ -6,7 +6,8 @@ const file = 'b'.repeat(24);
 
 describe('sanitizeArticleHtml', () => {
   it('keeps the allowed formatting', () => {
-    const html = '<h2>T</h2><p><strong>b</strong> <em>i</em> <u>u</u> <s>s</s></p><ul><li>x</li></ul><blockquote>q</blockquote><pre><code>c</code></pre><hr>';
+    const html =
+      '<h2>T</h2><p><strong>b</strong> <em>i</em> <u>u</u> <s>s</s></p><ul><li>x</li></ul><blockquote>q</blockquote><pre><code>c</code></pre><hr>';
     expect(sanitizeArticleHtml(html, id)).toBe(
       '<h2>T</h2><p><strong>b</strong> <em>i</em> <u>u</u> <s>s</s></p><ul><li>x</li></ul><blockquote>q</blockquote><pre><code>c</code></pre><hr>',
     );

@@ -1,0 +1,120 @@
+import type { Realtime } from '../../realtime';
+import { userRoom } from '../../realtime';
+import { events } from '../../lib/events';
+import { logger } from '../../lib/logger';
+import { directoryRows } from '../people/directory-index';
+import { audienceMatcher, audienceMembers } from '../org/audience';
+import { notify } from '../notifications/notifications.service';
+import type { Article } from './article.model';
+import type { NewsChangedEvent } from './news.events';
+import { allChannels } from './channel.service';
+import { isLive, isNewsEditor, type NewsViewer } from './news.policy';
+import { presentContext, presentSummary } from './news.presenter';
+
+/** Rooms per emit: one `io.to([...])` call reaches many people at once, on every instance. */
+const CHUNK = 1000;
+
+async function visibleTo(a: Article | null, now: Date): Promise<Set<string>> {
+  if (!a || !isLive(a, now)) return new Set();
+  return new Set(await audienceMembers(a.audience));
+}
+
+/** Who in `ids` may edit in the article's channel (they get their own presentation). */
+async function editorsAmong(ids: Set<string>, channelId: string): Promise<Map<string, NewsViewer>> {
+  const [rows, channels, matcher] = await Promise.all([
+    directoryRows(),
+    allChannels(),
+    audienceMatcher(),
+  ]);
+  const editorOf = new Map<string, Set<string>>();
+  for (const c of channels) {
+    for (const e of c.editorIds) {
+      const set = editorOf.get(String(e)) ?? new Set<string>();
+      set.add(String(c._id));
+      editorOf.set(String(e), set);
+    }
+  }
+  const out = new Map<string, NewsViewer>();
+  for (const row of rows) {
+    if (!ids.has(row.id)) continue;
+    const user = { id: row.id, roles: row.person.roles ?? [] };
+    const own = editorOf.get(row.id) ?? new Set<string>();
+    if (!isNewsEditor(user) && !own.has(channelId)) continue;
+    out.set(row.id, {
+      user,
+      subject: matcher.subjectOfRow(row),
+      editorOf: own,
+    });
+  }
+  return out;
+}
+
+function emit(ids: string[], send: (rooms: string[]) => void) {
+  for (let i = 0; i < ids.length; i += CHUNK) send(ids.slice(i, i + CHUNK).map(userRoom));
+}
+
+/** Live updates of feeds: `news:upsert` to those who see the article, `news:removed` to those who no longer do. */
+export async function deliverNewsChange(realtime: Realtime, e: NewsChangedEvent): Promise<void> {
+  const now = new Date();
+  const [before, after] = await Promise.all([visibleTo(e.before, now), visibleTo(e.after, now)]);
+  const removed = [...before].filter((id) => !after.has(id));
+  emit(removed, (rooms) => realtime.io.to(rooms).emit('news:removed', { id: e.articleId }));
+  if (!e.after || after.size === 0) return;
+  const a = e.after;
+  const editors = await editorsAmong(after, String(a.channelId));
+  // One presentation for every plain reader (no personal read state: the client keeps its own).
+  const reader: NewsViewer = {
+    user: { id: '', roles: ['employee'] },
+    subject: {
+      id: '',
+      unitId: null,
+      unitChain: [],
+      roles: ['employee'],
+      locationId: null,
+      isManager: false,
+    },
+    editorOf: new Set(),
+  };
+  const plainCtx = await presentContext(reader, [a], null);
+  // Audience is settled above: present as a member would see it.
+  const article = presentSummary(
+    { ...a, audience: { units: [], roles: [], locationIds: [] } },
+    plainCtx,
+  );
+  article.audience = null;
+  const readers = [...after].filter((id) => !editors.has(id));
+  emit(readers, (rooms) => realtime.io.to(rooms).emit('news:upsert', { article }));
+  for (const [id, viewer] of editors) {
+    const ctx = await presentContext(viewer, [a], null);
+    realtime.toUser(id, 'news:upsert', { article: presentSummary(a, ctx) });
+  }
+}
+
+/** Mandatory articles: everyone in the audience is notified when it goes live or asks again. */
+export async function notifyMandatory(e: NewsChangedEvent): Promise<void> {
+  const a = e.after;
+  if (!a?.mandatory) return;
+  const now = new Date();
+  const wentLive = isLive(a, now) && !(e.before && isLive(e.before, now));
+  const again = e.newRound && isLive(a, now);
+  if (!wentLive && !again) return;
+  const ids = await audienceMembers(a.audience);
+  await notify({
+    userIds: ids,
+    kind: wentLive ? 'news.mandatory' : 'news.reacknowledge',
+    params: { title: a.variants.de.title, deadline: new Date(a.mandatory.deadline).toISOString() },
+    link: `/news/${String(a._id)}`,
+  });
+}
+
+/** Subscribes news realtime and notifications to `news.changed`; returns an unsubscribe. */
+export function registerNewsRealtime(realtime: Realtime): () => void {
+  return events.on('news.changed', async (e) => {
+    await Promise.all([
+      deliverNewsChange(realtime, e).catch((err: unknown) =>
+        logger.warn({ err }, 'news live update failed'),
+      ),
+      notifyMandatory(e).catch((err: unknown) => logger.warn({ err }, 'news notification failed')),
+    ]);
+  });
+}
