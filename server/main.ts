@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { attachRealtime } from './realtime';
 import { registerSubscribers } from './modules/subscribers';
 import { startNewsScheduler } from './modules/news/news.scheduler';
+import { startNewsReminders } from './modules/news/news.reminders';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { directoryRows } from './modules/people/directory-index';
 import { configureOidc } from './modules/auth/oidc';
@@ -62,6 +63,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const realtime = await attachRealtime(server, { session, store, origins, redis, env });
   const unsubscribe = registerSubscribers({ realtime });
   const stopNewsScheduler = startNewsScheduler();
+  const stopNewsReminders = startNewsReminders();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',
@@ -79,6 +81,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       (closing ??= (async () => {
         unsubscribe();
         stopNewsScheduler();
+        stopNewsReminders();
         unregisterGauge();
         await realtime.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
