@@ -56,7 +56,6 @@ export async function makeArticle(
 ): Promise<string> {
   const _id = fields._id ?? new Types.ObjectId();
   await ArticleModel.create({
-    _id,
     channelId: org.channel._id,
     status: 'published',
     variants: { de: { title: 'Neue Regeln', teaser: '' }, en: null, plain: null },
