@@ -26,8 +26,9 @@ export function AcknowledgeBox({ article }: { article: NewsSummaryDTO }) {
         {at ? t('ack.confirmed') : t('ack.title')}
       </h2>
       {at ? (
-        <p className={styles.text}>
-          <CheckIcon className={styles.check} /> {t('ack.done', { date: formatDateTime(at, lang) })}
+        <p className={`${styles.text} ${styles.doneText}`}>
+          <CheckIcon className={styles.check} />
+          <span>{t('ack.done', { date: formatDateTime(at, lang) })}</span>
         </p>
       ) : (
         <>
