@@ -10,6 +10,7 @@ import { meQueryOptions } from '../features/auth/queries';
 import { peopleRoutes } from '../features/people/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { newsRoutes } from '../features/news/routes';
+import { appsRoutes } from '../features/apps/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -70,6 +71,7 @@ const appRoutes: RouteObject[] = [
   },
   ...peopleRoutes,
   ...newsRoutes,
+  ...appsRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

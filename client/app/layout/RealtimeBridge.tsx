@@ -4,6 +4,7 @@ import { connectSocket, disconnectSocket, useSocket } from '../../lib/socket';
 import { useNotificationRealtime } from '../../features/notifications/realtime';
 import { usePeopleRealtime } from '../../features/people/realtime';
 import { useNewsRealtime } from '../../features/news/realtime';
+import { useHomeRealtime } from '../../features/home/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -44,5 +45,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   useNotificationRealtime(socket);
   usePeopleRealtime(socket);
   useNewsRealtime(socket);
+  useHomeRealtime(socket);
   return null;
 }

@@ -1,38 +1,68 @@
 import type { ComponentType } from 'react';
+import type { WidgetId, WidgetSize } from '@shared/home/widgets';
+import { NewsWidget } from './widgets/NewsWidget';
+import { AcknowledgeWidget } from './widgets/AcknowledgeWidget';
+import { AppsWidget } from './widgets/AppsWidget';
 import { NotificationsWidget } from './widgets/NotificationsWidget';
 import { QuickLinksWidget } from './widgets/QuickLinksWidget';
 import { ProfileWidget } from './widgets/ProfileWidget';
 
-export type WidgetSize = 'small' | 'medium' | 'large';
+export type { WidgetSize };
 
 export interface HomeWidget {
-  id: string;
   /** i18n key of the card heading (namespace `home`). */
   titleKey: string;
-  /** Renders the card body; the start page draws the card and its heading. */
-  component: ComponentType;
-  /** Width on wide screens: small = 1 column, medium = 2, large = full row. */
-  defaultSize: WidgetSize;
+  /** i18n key of a one-line description (customise mode's catalogue). */
+  descriptionKey: string;
+  /** Renders the card body; the board draws the card and its heading. */
+  component: ComponentType<{ size: WidgetSize }>;
+  /**
+   * Minimum body height in rem, for the card and its skeleton alike: the first paint reserves the
+   * space, so nothing jumps when the data arrives.
+   */
+  minHeight: number;
 }
 
-/** The start page's cards, in order. A feature adds its widget with one entry here. */
-export const homeWidgets: HomeWidget[] = [
-  {
-    id: 'notifications',
+/**
+ * The client side of the widget registry: TypeScript demands one entry per id in
+ * `shared/home/widgets.ts`. A feature adds its widget there, here, and (if it brings data into
+ * the board's single round trip) in `server/modules/home/widget-data.ts`.
+ */
+export const homeWidgets: Record<WidgetId, HomeWidget> = {
+  news: {
+    titleKey: 'widgets.news.title',
+    descriptionKey: 'widgets.news.description',
+    component: NewsWidget,
+    minHeight: 18,
+  },
+  acknowledge: {
+    titleKey: 'widgets.acknowledge.title',
+    descriptionKey: 'widgets.acknowledge.description',
+    component: AcknowledgeWidget,
+    minHeight: 8,
+  },
+  apps: {
+    titleKey: 'widgets.apps.title',
+    descriptionKey: 'widgets.apps.description',
+    component: AppsWidget,
+    minHeight: 8,
+  },
+  notifications: {
     titleKey: 'widgets.notifications.title',
+    descriptionKey: 'widgets.notifications.description',
     component: NotificationsWidget,
-    defaultSize: 'medium',
+    minHeight: 14,
   },
-  {
-    id: 'quick-links',
+  'quick-links': {
     titleKey: 'widgets.quickLinks.title',
+    descriptionKey: 'widgets.quickLinks.description',
     component: QuickLinksWidget,
-    defaultSize: 'small',
+    minHeight: 10,
   },
-  {
-    id: 'profile',
+  profile: {
     titleKey: 'widgets.profile.title',
+    descriptionKey: 'widgets.profile.description',
     component: ProfileWidget,
-    defaultSize: 'small',
+    minHeight: 6,
   },
-];
+};
