@@ -9,6 +9,7 @@ import { events } from '../../lib/events';
 import { createKeyedCache } from '../../lib/keyed-cache';
 import { withKeyLock } from '../../lib/keyed-lock';
 import { deny } from '../audit/deny';
+import { countersLock } from './reaction.service';
 import { CommentThreadModel, type StoredComment } from './comment.model';
 import { canListComments, canWriteComment, commentAbilities } from './comment.policy';
 import { authorsOf, presentComment, threadOrder } from './comment.presenter';
@@ -53,7 +54,7 @@ async function afterChange(
   delta: number,
 ): Promise<void> {
   const stats = delta
-    ? await bumpComments(articleId, delta)
+    ? await withKeyLock(countersLock(articleId), () => bumpComments(articleId, delta))
     : (await articleStats([articleId])).get(articleId);
   const commentCount = Math.max(0, stats?.comments ?? 0);
   events.publish('news.comment', {

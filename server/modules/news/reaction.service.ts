@@ -9,6 +9,12 @@ import { newsAbilities } from './news.policy';
 import { articleStats, bumpReaction } from './news.stats';
 import { recordReaction } from './reader-state';
 
+/**
+ * Serialises this module's counter updates per article (`news_stats` `$inc`s are lost when they
+ * run concurrently on the embedded engine). Not the key `news.stats` may use itself: no nesting.
+ */
+export const countersLock = (articleId: string) => `news-counters:${articleId}`;
+
 export interface ReactionResultDTO {
   reaction: NewsReaction | null;
   reactions: Partial<Record<NewsReaction, number>>;
@@ -28,8 +34,7 @@ export async function setReaction(
   if (!newsAbilities(viewer, article, channel).react) {
     throw await deny(user, 'news.react', { type: 'news_article', id: articleId }, req);
   }
-  // Counters of one article are written one at a time (the embedded engine loses concurrent `$inc`).
-  const totals = await withKeyLock(`news_stats:${articleId}`, async () => {
+  const totals = await withKeyLock(countersLock(articleId), async () => {
     const { previous } = await recordReaction(user.id, articleId, reaction);
     if (previous === reaction) return null;
     return (await bumpReaction(articleId, previous, reaction)).reactions;
