@@ -6,6 +6,7 @@ import { LocationModel } from '../../modules/org/location.model';
 import { hashPassword } from '../../modules/auth/password';
 import { logger } from '../../lib/logger';
 import { insertDemoApps } from '../../modules/apps/apps.seed';
+import { insertDemoNews } from './news';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -93,6 +94,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await PersonModel.insertMany(demo.people, { lean: true });
   await bumpPeopleVersion(); // explicit: bulk inserts are the directory read model's business too
   await insertDemoApps();
+  await insertDemoNews(demo);
   return demo.people.length;
 }
 
