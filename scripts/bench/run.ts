@@ -1,0 +1,21 @@
+/**
+ * `npm run bench -- <name> [options]`: news (start page and news list at city scale), bundle
+ * (initial JS of the SPA), cold-start.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const [name, ...rest] = process.argv.slice(2);
+const here = import.meta.dirname;
+const scripts: Record<string, string[]> = {
+  news: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'news.ts')],
+  bundle: [path.join(here, 'bundle.mjs')],
+  'cold-start': [path.join(here, 'cold-start.mjs')],
+};
+const script = name ? scripts[name] : undefined;
+if (!script) {
+  console.error(`usage: npm run bench -- <${Object.keys(scripts).join('|')}> [options]`);
+  process.exit(2);
+}
+const result = spawnSync(process.execPath, [...script, ...rest], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
