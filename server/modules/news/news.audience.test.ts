@@ -8,6 +8,9 @@ import { events } from '../../lib/events';
 import type { Realtime } from '../../realtime';
 import { NotificationModel } from '../notifications/notification.model';
 import { deliverNewsChange, notifyMandatory } from './news.realtime';
+import { ArticleModel } from './article.model';
+import { refreshArticle } from './news.read-model';
+import { runNewsSchedule } from './news.scheduler';
 import type { NewsChangedEvent } from './news.events';
 
 /** An employee outside a targeted article's audience learns nothing of it, by any route or event. */
@@ -144,5 +147,33 @@ describe('audience targeting holds everywhere', () => {
     ]);
     expect(gone.to(ids.outside!)).toEqual([]);
     await get('inside', `/api/news/${articleId}`).expect(404);
+  });
+
+  it('expiry removes the article live for its audience only, once', async () => {
+    const id = String(new Types.ObjectId());
+    const created = await post('editor', '/api/news', {
+      id,
+      channelId,
+      variants: { de: { title: 'Läuft ab' } },
+      audience: { units: [{ unitId: officeA, withSubunits: false }], roles: [], locationIds: [] },
+    }).expect(201);
+    await post('editor', `/api/news/${id}/publish`, { rev: created.body.data.rev }).expect(200);
+    await ArticleModel.updateOne(
+      { _id: id },
+      {
+        $set: {
+          publishedAt: new Date(Date.now() - 60_000),
+          expiresAt: new Date(Date.now() - 1000),
+        },
+      },
+    );
+    await refreshArticle(id);
+    await runNewsSchedule();
+    const expired = changes.filter((e) => e.articleId === id && e.action === 'expired');
+    expect(expired).toHaveLength(1);
+    const rt = fakeRealtime();
+    await deliverNewsChange(rt.realtime, expired[0] as NewsChangedEvent);
+    expect(rt.to(ids.inside!).map((m) => m.event)).toEqual(['news:removed']);
+    expect(rt.to(ids.outside!)).toEqual([]);
   });
 });

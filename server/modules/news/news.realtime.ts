@@ -56,7 +56,15 @@ function emit(ids: string[], send: (rooms: string[]) => void) {
 /** Live updates of feeds: `news:upsert` to those who see the article, `news:removed` to those who no longer do. */
 export async function deliverNewsChange(realtime: Realtime, e: NewsChangedEvent): Promise<void> {
   const now = new Date();
-  const [before, after] = await Promise.all([visibleTo(e.before, now), visibleTo(e.after, now)]);
+  // An expiry is announced after the fact: who saw it is who saw it just before it ended.
+  const beforeAt =
+    e.action === 'expired' && e.before?.expiresAt
+      ? new Date(e.before.expiresAt.getTime() - 1)
+      : now;
+  const [before, after] = await Promise.all([
+    visibleTo(e.before, beforeAt),
+    visibleTo(e.after, now),
+  ]);
   const removed = [...before].filter((id) => !after.has(id));
   emit(removed, (rooms) => realtime.io.to(rooms).emit('news:removed', { id: e.articleId }));
   if (!e.after || after.size === 0) return;
