@@ -30,13 +30,14 @@ import styles from './AudiencePicker.module.css';
 
 /** How many people an audience reaches, per office (`POST /api/audience/preview`). */
 export function useAudiencePreview(audience: Audience) {
-  const debounced = useDebouncedValue(audience, 300);
+  // Debounced by content: a parent re-render with an equal audience must not restart the wait.
+  const debounced = useDebouncedValue(JSON.stringify(audience), 300);
   return useQuery<AudiencePreviewDTO>({
     queryKey: ['audience', 'preview', debounced],
     queryFn: ({ signal }) =>
       api<ApiData<AudiencePreviewDTO>>('/api/audience/preview', {
         method: 'POST',
-        body: debounced as unknown as Record<string, unknown>,
+        body: JSON.parse(debounced) as Record<string, unknown>,
         signal,
       }).then((r) => r.data),
     placeholderData: keepPreviousData,
@@ -159,7 +160,7 @@ export function AudiencePicker({ label, description, value, onChange }: Audience
           onInputChange={setQuery}
           selectedKey={null}
           onSelectionChange={addUnit}
-          menuTrigger="focus"
+          menuTrigger="input"
           allowsEmptyCollection
         >
           <Label className={fields.label}>{t('audience:units.add')}</Label>

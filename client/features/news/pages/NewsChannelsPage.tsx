@@ -149,6 +149,8 @@ function ChannelDialog({
             <p className={editor.hint}>{t('channels.noEditors')}</p>
           )}
           <PersonPicker
+            // A fresh picker after each addition: empty input, closed list.
+            key={form.editors.length}
             label={t('channels.addEditor')}
             value={picker}
             excludeIds={form.editors.map((p) => p.id)}
