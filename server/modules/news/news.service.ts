@@ -199,8 +199,12 @@ export async function createArticle(
     try {
       await ArticleModel.create(doc);
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) throw conflict('This id is taken.');
-      throw err;
+      if ((err as { code?: number }).code !== 11000) throw err;
+      // Created meanwhile (a retry that reached another instance): the same author gets it back.
+      const stored = await ArticleModel.findOne({ _id: doc._id }).lean<Article>();
+      if (!stored || String(stored.authorId) !== user.id) throw conflict('This id is taken.');
+      await noteArticleWritten(id, stored);
+      return present(user, viewer, stored);
     }
     await ArticleBodyModel.updateOne(
       { _id: doc._id },
