@@ -208,7 +208,20 @@ export function RichTextEditor({
           aria-keyshortcuts="Control+K"
           className={styles.tool}
         >
-          <span aria-hidden="true">🔗</span>
+          <span aria-hidden="true">
+            <svg
+              viewBox="0 0 24 24"
+              width="18"
+              height="18"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+            >
+              <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.2 1.2" />
+              <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.2-1.2" />
+            </svg>
+          </span>
         </ToggleButton>
         <AriaButton
           aria-label={t('editor.toolbar.hr')}
@@ -222,7 +235,21 @@ export function RichTextEditor({
           onPress={() => setImageOpen(true)}
           className={styles.tool}
         >
-          <span aria-hidden="true">🖼</span>
+          <span aria-hidden="true">
+            <svg
+              viewBox="0 0 24 24"
+              width="18"
+              height="18"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            >
+              <rect x="3" y="4" width="18" height="16" rx="2" />
+              <circle cx="9" cy="10" r="2" />
+              <path d="m4 18 5-5 4 4 3-3 4 4" />
+            </svg>
+          </span>
         </AriaButton>
         <AriaButton
           aria-label={t('editor.toolbar.undo')}

@@ -66,7 +66,11 @@ export function useArticleEditor({
       setLoadedFor(articleId);
       adopt(article);
     } else if (channels && draft === null) {
-      const first = channels.find((c) => c.abilities.publish) ?? null;
+      // City-wide channels first: an office channel is a deliberate choice.
+      const first =
+        channels.find((c) => c.abilities.publish && !c.unit) ??
+        channels.find((c) => c.abilities.publish) ??
+        null;
       const d = emptyDraft(first?.id ?? null);
       setLoadedFor(articleId);
       setDraft(d);
