@@ -29,10 +29,9 @@ export async function acknowledge(
   }
   const { round } = mandatory;
   const first = await storeAck(articleId, round, user.id, new Date());
-  const state = await recordAcknowledgement(user.id, articleId, round);
+  const state = await recordAcknowledgement(user.id, articleId, round, first);
   if (state.first) {
     events.publish('news.acknowledged', { articleId, round, personId: user.id, at: first });
   }
-  // The reader's own record: the time the article page shows as "confirmed on".
   return { articleId, round, acknowledgedAt: state.at.toISOString() };
 }

@@ -116,12 +116,13 @@ export function recordAcknowledgement(
   personId: string,
   articleId: string,
   round: number,
+  /** The time the acknowledgement record (dashboard) holds, so both show the same. */
+  at: Date = new Date(),
 ): Promise<{ at: Date; first: boolean }> {
   return serial(personId, async () => {
     const state = await cache.get(personId);
     const existing = state.acks.get(articleId);
     if (existing && existing.round === round) return { at: existing.at, first: false };
-    const at = new Date();
     await ReaderModel.updateOne(
       { _id: personId },
       { $set: { [`acks.${articleId}`]: { round, at } } },
