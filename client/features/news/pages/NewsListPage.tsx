@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
 import { SelectField } from '../../../components/SelectField';
 import { CheckboxField } from '../../../components/CheckboxField';
-import { Button } from '../../../components/Button';
+import { Button, LinkButton } from '../../../components/Button';
+import { useMe } from '../../auth/queries';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import { announce } from '../../../components/LiveAnnouncer';
@@ -32,6 +33,9 @@ export function NewsListPage() {
     });
 
   const channels = useChannels();
+  const me = useMe();
+  // Editors, admins and office editors (who may publish in at least one channel) write news.
+  const writes = me.abilities.manageNews || (channels.data ?? []).some((c) => c.abilities.publish);
   const en = i18n.resolvedLanguage?.startsWith('en');
   const channelChoices = useMemo(
     () => [
@@ -61,7 +65,22 @@ export function NewsListPage() {
   }, [settled, filterKey, status]);
 
   return (
-    <Page title={t('list.title')} description={t('list.description')}>
+    <Page
+      title={t('list.title')}
+      description={t('list.description')}
+      actions={
+        writes ? (
+          <>
+            <LinkButton href="/news/new" size="small">
+              {t('manage.new')}
+            </LinkButton>
+            <LinkButton href="/news/manage" variant="secondary" size="small">
+              {t('manage.title')}
+            </LinkButton>
+          </>
+        ) : null
+      }
+    >
       <section className={styles.filters} aria-labelledby="news-filters">
         <h2 id="news-filters" className="visually-hidden">
           {t('list.filters')}
