@@ -77,6 +77,8 @@ export function PinnedAppsList({ apps, onChange, isDisabled }: PinnedAppsListPro
       items={apps}
       dragAndDropHooks={dragAndDropHooks}
       keyboardNavigationBehavior="tab"
+      // Query data keeps unchanged objects (structural sharing): re-render rows on these too.
+      dependencies={[ids.join(), isDisabled]}
       className={styles.list}
     >
       {(app) => {

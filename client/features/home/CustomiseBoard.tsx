@@ -21,6 +21,25 @@ type Control = 'up' | 'down' | 'remove' | 'drag';
 export const controlId = (id: WidgetId, control: Control) => `home-edit-${id}-${control}`;
 
 /** Focuses the first enabled control of the given ones once React has rendered. */
+function focusFirst(ids: string[]): boolean {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el && !el.hasAttribute('disabled') && el.getAttribute('aria-disabled') !== 'true') {
+      // Entering a grid list, react-aria moves focus to its remembered row; focusing the row
+      // first makes it the remembered one, so the control inside keeps the focus.
+      const row = el.closest<HTMLElement>('[role="row"]');
+      if (row && !row.contains(document.activeElement)) row.focus();
+      el.focus();
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Asks for focus on the first enabled control of the given ids once React has rendered (a new
+ * grid list row may appear a frame later: a few frames are tried).
+ */
 export function useFocusRequest() {
   const pending = useRef<string[] | null>(null);
   const [tick, setTick] = useState(0);
@@ -28,13 +47,14 @@ export function useFocusRequest() {
     const ids = pending.current;
     if (!ids) return;
     pending.current = null;
-    for (const id of ids) {
-      const el = document.getElementById(id);
-      if (el && !el.hasAttribute('disabled') && el.getAttribute('aria-disabled') !== 'true') {
-        el.focus();
-        break;
-      }
-    }
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      if (focusFirst(ids) || (tries += 1) > 5) return;
+      frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
   }, [tick]);
   return (ids: string[]) => {
     pending.current = ids;
@@ -114,6 +134,8 @@ export function CustomiseBoard({ draft, onChange, fallbackFocusId }: CustomiseBo
         dragAndDropHooks={dragAndDropHooks}
         keyboardNavigationBehavior="tab"
         layout="grid"
+        // Rows render from `draft`; their buttons also depend on neighbours (first / last).
+        dependencies={[draft]}
         className={styles.editGrid}
         renderEmptyState={() => <p className={styles.editMuted}>{t('customise.empty')}</p>}
       >
