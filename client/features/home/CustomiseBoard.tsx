@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button as AriaButton,
@@ -13,6 +13,7 @@ import { MenuIcon } from '../../components/icons';
 import { announce } from '../../components/LiveAnnouncer';
 import { homeWidgets } from './widgets';
 import { moveToIndex, moveWidget, removeWidget, resizeWidget } from './layout-edit';
+import { useFocusRequest } from './focus-request';
 import styles from './HomePage.module.css';
 
 const WIDGET_TYPE = 'application/x-portal-widget';
@@ -21,47 +22,6 @@ type Control = 'up' | 'down' | 'remove' | 'drag';
 export const controlId = (id: WidgetId, control: Control) => `home-edit-${id}-${control}`;
 
 /** Focuses the first enabled control of the given ones once React has rendered. */
-function focusFirst(ids: string[]): boolean {
-  for (const id of ids) {
-    const el = document.getElementById(id);
-    if (el && !el.hasAttribute('disabled') && el.getAttribute('aria-disabled') !== 'true') {
-      // Entering a grid list, react-aria moves focus to its remembered row; focusing the row
-      // first makes it the remembered one, so the control inside keeps the focus.
-      const row = el.closest<HTMLElement>('[role="row"]');
-      if (row && !row.contains(document.activeElement)) row.focus();
-      el.focus();
-      return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Asks for focus on the first enabled control of the given ids once React has rendered (a new
- * grid list row may appear a frame later: a few frames are tried).
- */
-export function useFocusRequest() {
-  const pending = useRef<string[] | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const ids = pending.current;
-    if (!ids) return;
-    pending.current = null;
-    let frame = 0;
-    let tries = 0;
-    const attempt = () => {
-      if (focusFirst(ids) || (tries += 1) > 5) return;
-      frame = requestAnimationFrame(attempt);
-    };
-    attempt();
-    return () => cancelAnimationFrame(frame);
-  }, [tick]);
-  return (ids: string[]) => {
-    pending.current = ids;
-    setTick((n) => n + 1);
-  };
-}
-
 export interface CustomiseBoardProps {
   draft: WidgetPlacement[];
   onChange: (next: WidgetPlacement[]) => void;
