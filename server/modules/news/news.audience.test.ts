@@ -149,6 +149,50 @@ describe('audience targeting holds everywhere', () => {
     await get('inside', `/api/news/${articleId}`).expect(404);
   });
 
+  it('a late event never reaches people outside the current audience (upsert, notification)', async () => {
+    const id = String(new Types.ObjectId());
+    const created = await post('editor', '/api/news', {
+      id,
+      channelId,
+      variants: { de: { title: 'Erst für alle, jetzt nur Amt A' } },
+      audience: { units: [{ unitId: officeA, withSubunits: true }], roles: [], locationIds: [] },
+      mandatory: { deadline: new Date(Date.now() + 86_400_000).toISOString() },
+    }).expect(201);
+    await post('editor', `/api/news/${id}/publish`, { rev: created.body.data.rev }).expect(200);
+    const published = changes.find((e) => e.articleId === id && e.action === 'published');
+    const now = published?.after;
+    expect(now).toBeTruthy();
+    // Delivered only now: an earlier version of the article, still addressed to everyone.
+    const everyone = { units: [], roles: [], locationIds: [] };
+    const stale: NewsChangedEvent = {
+      ...(published as NewsChangedEvent),
+      action: 'published',
+      before: null,
+      after: { ...now!, audience: everyone, rev: now!.rev - 1 },
+    };
+    const rt = fakeRealtime();
+    await deliverNewsChange(rt.realtime, stale);
+    expect(rt.to(ids.outside!)).toEqual([]);
+    expect(rt.to(ids.inside!).map((m) => m.event)).toEqual(['news:upsert']);
+    const shown = rt.to(ids.inside!)[0]?.payload as { article: { rev: number } };
+    expect(shown.article.rev).toBe(now!.rev);
+    await notifyMandatory(stale);
+    const notes = await NotificationModel.find({ link: `/news/${id}` }).lean();
+    expect(notes.map((n) => String(n.userId))).toEqual([ids.inside]);
+
+    // A late narrowing event must not take the article from those who see it now.
+    const late: NewsChangedEvent = {
+      ...(published as NewsChangedEvent),
+      action: 'updated',
+      before: { ...now!, audience: everyone },
+      after: { ...now!, audience: { units: [], roles: ['admin'], locationIds: [] } },
+    };
+    const rm = fakeRealtime();
+    await deliverNewsChange(rm.realtime, late);
+    expect(rm.to(ids.inside!)).toEqual([]);
+    expect(rm.to(ids.outside!).map((m) => m.event)).toEqual(['news:removed']);
+  });
+
   it('expiry removes the article live for its audience only, once', async () => {
     const id = String(new Types.ObjectId());
     const created = await post('editor', '/api/news', {

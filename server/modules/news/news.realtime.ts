@@ -10,6 +10,7 @@ import type { NewsChangedEvent } from './news.events';
 import { allChannels } from './channel.service';
 import { isLive, isNewsEditor, type NewsViewer } from './news.policy';
 import { presentContext, presentSummary } from './news.presenter';
+import { articleById } from './news.read-model';
 
 /** Rooms per emit: one `io.to([...])` call reaches many people at once, on every instance. */
 const CHUNK = 1000;
@@ -61,14 +62,21 @@ export async function deliverNewsChange(realtime: Realtime, e: NewsChangedEvent)
     e.action === 'expired' && e.before?.expiresAt
       ? new Date(e.before.expiresAt.getTime() - 1)
       : now;
-  const [before, after] = await Promise.all([
+  // Subscribers run asynchronously: by now a later write may have narrowed the audience or taken
+  // the article down. Nobody gets an upsert they would not get from the current state, and
+  // nobody who sees the current state loses it to a late removal.
+  const current = await articleById(e.articleId);
+  const [before, afterThen, visibleNow] = await Promise.all([
     visibleTo(e.before, beforeAt),
     visibleTo(e.after, now),
+    visibleTo(current, now),
   ]);
-  const removed = [...before].filter((id) => !after.has(id));
+  const after = new Set([...afterThen].filter((id) => visibleNow.has(id)));
+  const removed = [...before].filter((id) => !after.has(id) && !visibleNow.has(id));
   emit(removed, (rooms) => realtime.io.to(rooms).emit('news:removed', { id: e.articleId }));
-  if (!e.after || after.size === 0) return;
-  const a = e.after;
+  if (!e.after || !current || after.size === 0) return;
+  // Present the newest state (the event's own may already be outdated).
+  const a = current.rev >= e.after.rev ? current : e.after;
   const editors = await editorsAmong(after, String(a.channelId));
   // One presentation for every plain reader (no personal read state: the client keeps its own).
   const reader: NewsViewer = {
@@ -106,7 +114,15 @@ export async function notifyMandatory(e: NewsChangedEvent): Promise<void> {
   const wentLive = isLive(a, now) && !(e.before && isLive(e.before, now));
   const again = e.newRound && isLive(a, now);
   if (!wentLive && !again) return;
-  const ids = await audienceMembers(a.audience);
+  // Only people in the audience of the event AND of the current state (see deliverNewsChange).
+  const current = await articleById(e.articleId);
+  if (!current?.mandatory || !isLive(current, now)) return;
+  const [then, members] = await Promise.all([
+    audienceMembers(a.audience),
+    audienceMembers(current.audience),
+  ]);
+  const stillIn = new Set(members);
+  const ids = then.filter((id) => stillIn.has(id));
   await notify({
     userIds: ids,
     kind: wentLive ? 'news.mandatory' : 'news.reacknowledge',
