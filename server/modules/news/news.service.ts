@@ -247,6 +247,10 @@ export async function updateArticle(
     const set = {
       ...fields,
       mandatory,
+      // A new expiry in the future is announced again when it comes (the scheduler skips announced ones).
+      expiryAnnounced: Boolean(
+        current.expiryAnnounced && fields.expiresAt && fields.expiresAt.getTime() <= now.getTime(),
+      ),
       rev: rev + 1,
       history: withHistory(current, {
         rev: rev + 1,
