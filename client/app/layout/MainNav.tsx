@@ -10,6 +10,7 @@ export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNaviga
   const items = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/news', label: t('nav.news') },
+    { to: '/apps', label: t('nav.apps') },
     { to: '/people', label: t('nav.people') },
     { to: '/org', label: t('nav.org') },
     ...(me.abilities.admin ? [{ to: '/admin', label: t('nav.admin') }] : []),

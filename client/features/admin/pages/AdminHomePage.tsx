@@ -8,6 +8,9 @@ const sections = [
   { key: 'people', href: '/admin/people' },
   { key: 'units', href: '/admin/units' },
   { key: 'locations', href: '/admin/locations' },
+  { key: 'apps', href: '/admin/apps' },
+  { key: 'homeLayouts', href: '/admin/home-layouts' },
+  { key: 'channels', href: '/news/channels' },
   { key: 'audit', href: '/admin/audit' },
 ] as const;
 
