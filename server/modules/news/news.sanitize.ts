@@ -27,13 +27,18 @@ const ALLOWED_TAGS = [
 ];
 const ALLOWED_ATTR = ['href', 'rel', 'target', 'src', 'alt', 'width', 'height'];
 
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+// Relative paths, but not `//host` or `/\\host` (browsers read both as another host).
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
 const DIMENSION = /^\d{1,5}$/;
 
 // The article being sanitised (sanitize() is synchronous, so one module variable is enough).
 let currentArticleId = '';
 
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+/**
+ * Attached only while an article is sanitised: `isomorphic-dompurify` is one shared instance, and
+ * a permanent hook would strip images and links from every other module's sanitising.
+ */
+const articleHook = (node: Node) => {
   const el = node as Element;
   const tag = el.tagName?.toLowerCase();
   if (tag === 'a') {
@@ -65,12 +70,13 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     el.removeAttribute('width');
     el.removeAttribute('height');
   }
-});
+};
 
 /** Sanitised HTML for an article body (images must point at `/api/news/<articleId>/files/…`). */
 export function sanitizeArticleHtml(html: string, articleId: string): string {
   if (!html.trim()) return '';
   currentArticleId = /^[0-9a-f]{24}$/i.test(articleId) ? articleId.toLowerCase() : '';
+  DOMPurify.addHook('afterSanitizeAttributes', articleHook);
   try {
     return DOMPurify.sanitize(html, {
       ALLOWED_TAGS,
@@ -81,6 +87,7 @@ export function sanitizeArticleHtml(html: string, articleId: string): string {
       KEEP_CONTENT: true,
     });
   } finally {
+    DOMPurify.removeHook('afterSanitizeAttributes', articleHook);
     currentArticleId = '';
   }
 }

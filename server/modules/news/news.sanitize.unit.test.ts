@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import DOMPurify from 'isomorphic-dompurify';
 import { inlineImageIds, sanitizeArticleHtml } from './news.sanitize';
 
 const id = 'a'.repeat(24);
@@ -47,6 +48,23 @@ describe('sanitizeArticleHtml', () => {
   it('rejects protocol-relative links', () => {
     expect(sanitizeArticleHtml('<a href="//evil.example">x</a>', id)).toBe(
       '<a rel="noopener noreferrer">x</a>',
+    );
+  });
+});
+
+describe('sanitizeArticleHtml hooks', () => {
+  it('rejects backslash host links (`/\\host` is another host in browsers)', () => {
+    expect(sanitizeArticleHtml('<a href="/\\evil.example">x</a>', id)).toBe(
+      '<a rel="noopener noreferrer">x</a>',
+    );
+    expect(sanitizeArticleHtml('<a href="/news/1">x</a>', id)).toContain('href="/news/1"');
+  });
+
+  it('leaves the shared DOMPurify instance as it was (no article rules for other modules)', () => {
+    sanitizeArticleHtml('<p>x</p>', id);
+    // With the article hook still attached, the image would go and the link would gain `rel`.
+    expect(DOMPurify.sanitize('<img src="https://cdn.example/a.png"><a href="x">l</a>')).toBe(
+      '<img src="https://cdn.example/a.png"><a href="x">l</a>',
     );
   });
 });
