@@ -40,6 +40,10 @@ export async function guardedUpdate(
       { timestamps: false },
     );
     if (res.matchedCount !== 1) return null;
+    // The bodies carry the revision too (the body cache trusts only a matching pair).
+    if (set.rev !== undefined) {
+      await ArticleBodyModel.updateOne({ _id: current._id }, { $set: { rev: set.rev } });
+    }
     const next: Article = { ...current, ...set, updatedAt };
     await noteArticleWritten(id, next);
     return next;
@@ -105,7 +109,9 @@ export async function articleBody(a: Article): Promise<Pick<ArticleBody, 'de' | 
   if (hit) return hit;
   const doc = await ArticleBodyModel.findOne({ _id: a._id }).lean<ArticleBody>();
   const body = { de: doc?.de ?? '', en: doc?.en ?? null, plain: doc?.plain ?? null };
-  rememberBody(id, a.rev, body);
+  // The article is written before its bodies: a reader in between (another instance) must not
+  // keep the previous bodies under the new revision.
+  if (doc?.rev === a.rev) rememberBody(id, a.rev, body);
   return body;
 }
 
