@@ -60,7 +60,14 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const origins = allowedOrigins(env, port);
   const app = createApp({ env, session, origins, redis });
   server.on('request', app);
-  const realtime = await attachRealtime(server, { session, store, origins, redis, env });
+  // Socket checks (idle sweep, recovery) ask the database itself: rare, and the authority.
+  const realtime = await attachRealtime(server, {
+    session,
+    store: store.backing,
+    origins,
+    redis,
+    env,
+  });
   const unsubscribe = registerSubscribers({ realtime });
   const stopNewsScheduler = startNewsScheduler();
   const stopNewsReminders = startNewsReminders();

@@ -1,17 +1,21 @@
-import { rateLimit, type Store } from 'express-rate-limit';
+import { MemoryStore, rateLimit, type Store } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
 import type { RequestHandler } from 'express';
 import type { RedisClientType } from 'redis';
 import { HttpError } from '../lib/errors';
-import { MongoRateLimitStore } from './rate-limit-store';
 
+/**
+ * Counters in Redis when configured (shared by all instances), else in this process's memory:
+ * a database write per request would cost more than the requests it protects (on the embedded
+ * engine a conditional update scans the collection). Several instances need Redis anyway.
+ */
 function store(prefix: string, redis: RedisClientType | null): Store {
   if (redis)
     return new RedisStore({
       prefix: `rl:${prefix}`,
       sendCommand: (...args: string[]) => redis.sendCommand(args),
     });
-  return new MongoRateLimitStore(prefix);
+  return new MemoryStore();
 }
 
 const tooMany = () =>

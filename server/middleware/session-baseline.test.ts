@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { useTestDatabase } from '../test/db';
 import { makeTestApp, makePerson, session, TEST_PASSWORD } from '../test/app';
 import { SESSION_COOKIE } from './session';
+import { forgetCachedSessions } from './session-cache';
 
 useTestDatabase();
 let app: Express;
@@ -20,6 +21,15 @@ const sessions = () => {
     'sessions',
   );
 };
+
+/**
+ * Changes stored sessions behind the app's back (to simulate time passing): the instance's
+ * session cache must forget them too, as it would once that time had really passed.
+ */
+async function changeStored(filter: Record<string, unknown>, update: Record<string, unknown>) {
+  await sessions().updateOne(filter, update);
+  forgetCachedSessions();
+}
 
 function sessionCookie(res: request.Response): string {
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
@@ -84,9 +94,15 @@ describe('session timeouts', () => {
 
     const stored = await sessions().findOne({ 'session.userId': person.id });
     expect(stored).toBeTruthy();
-    await sessions().updateOne(
+    // Last written two minutes ago: the store's copy is moved at most once a minute.
+    await changeStored(
       { _id: stored!._id },
-      { $set: { expires: new Date(Date.now() + 60_000) } },
+      {
+        $set: {
+          expires: new Date(Date.now() + 60_000),
+          lastModified: new Date(Date.now() - 120_000),
+        },
+      },
     );
     // rolling: the next request pushes the deadline out again (cookie and store)
     const me = await agent.get('/api/me').expect(200);
@@ -95,11 +111,24 @@ describe('session timeouts', () => {
     expect(after!.expires.getTime()).toBeGreaterThan(Date.now() + 19 * 60_000);
   });
 
+  it('does not write the store on every request: the deadline is moved at most once a minute', async () => {
+    const person = await makePerson({ username: 'busy' });
+    const { agent } = await login('busy');
+    const stored = await sessions().findOne({ 'session.userId': person.id });
+    const first = stored!.expires.getTime();
+    await new Promise((r) => setTimeout(r, 20)); // so that a write would change the deadline
+    const me = await agent.get('/api/me').expect(200);
+    const cookieExpires = Date.parse(/Expires=([^;]+)/.exec(sessionCookie(me))?.[1] ?? '');
+    expect(cookieExpires).toBeGreaterThanOrEqual(Math.floor(first / 1000) * 1000);
+    const after = await sessions().findOne({ _id: stored!._id });
+    expect(after!.expires.getTime()).toBe(first);
+  });
+
   it('ends a session idle past its deadline', async () => {
     const person = await makePerson({ username: 'sleepy' });
     const { agent } = await login('sleepy');
     await agent.get('/api/me').expect(200);
-    await sessions().updateOne(
+    await changeStored(
       { 'session.userId': person.id },
       { $set: { expires: new Date(Date.now() - 1000) } },
     );
@@ -110,7 +139,7 @@ describe('session timeouts', () => {
     const person = await makePerson({ username: 'marathon' });
     const { agent } = await login('marathon');
     await agent.get('/api/me').expect(200);
-    await sessions().updateOne(
+    await changeStored(
       { 'session.userId': person.id },
       { $set: { 'session.loginAt': Date.now() - 12 * 3_600_000 - 60_000 } },
     );
@@ -123,7 +152,7 @@ describe('session timeouts', () => {
     const person = await makePerson({ username: 'stale' });
     const { agent, res } = await login('stale');
     const token = (res.body as { data: { csrfToken: string } }).data.csrfToken;
-    await sessions().updateOne(
+    await changeStored(
       { 'session.userId': person.id },
       { $set: { 'session.loginAt': Date.now() - 13 * 3_600_000 } },
     );
@@ -139,7 +168,7 @@ describe('session timeouts', () => {
   it('keeps a session just inside its absolute lifetime', async () => {
     const person = await makePerson({ username: 'steady' });
     const { agent } = await login('steady');
-    await sessions().updateOne(
+    await changeStored(
       { 'session.userId': person.id },
       { $set: { 'session.loginAt': Date.now() - 11 * 3_600_000 } },
     );

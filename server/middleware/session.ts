@@ -3,18 +3,31 @@ import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
 import type { RequestHandler } from 'express';
 import type { Env } from '../env';
+import { CachedSessionStore } from './session-cache';
 
 export const SESSION_COOKIE = 'portal.sid';
 
-/** Sessions live in the database, so every app instance sees them and logout is global. */
-export function createSessionStore(): MongoStore {
-  return MongoStore.create({
+/** Seconds between database writes of a session's rolling idle deadline. */
+const TOUCH_AFTER_SECONDS = 60;
+
+/**
+ * Sessions live in the database, so every app instance sees them and logout is global; each
+ * instance reads them through a memory cache (`session-cache.ts`: the database read is a
+ * collection scan on the embedded engine) whose invalidations travel over the cluster bus.
+ */
+export function createSessionStore(): CachedSessionStore {
+  const database = MongoStore.create({
     client: mongoose.connection.getClient(),
     collectionName: 'sessions',
     // FerretDB has no TTL indexes; the store prunes expired sessions itself.
     autoRemove: 'interval',
     autoRemoveInterval: 10,
     stringify: false,
+    touchAfter: TOUCH_AFTER_SECONDS,
+  });
+  return new CachedSessionStore(database, {
+    touchAfterMs: TOUCH_AFTER_SECONDS * 1000,
+    max: 50_000,
   });
 }
 
