@@ -3,7 +3,11 @@ import { useTestDatabase } from '../../test/db';
 import { NotificationModel } from '../notifications/notification.model';
 import { storeAck } from './ack.store';
 import { makeArticle, makeNewsOrg, type NewsOrg } from './engagement.fixtures';
-import { resetReminderMarkers, sendDueReminders } from './news.reminders';
+import {
+  rememberedReminderMarkers,
+  resetReminderMarkers,
+  sendDueReminders,
+} from './news.reminders';
 
 useTestDatabase();
 
@@ -70,5 +74,17 @@ describe('acknowledgement reminders', () => {
     // Once the 1-day stage starts it does apply.
     await sendDueReminders(new Date(now + 1.2 * DAY));
     expect(await remindersFor(late)).toHaveLength(3);
+  });
+
+  it('forgets its markers once their deadline has passed (no growth for ever)', async () => {
+    const now = Date.now();
+    await makeArticle(org, {
+      mandatory: { deadline: new Date(now + 2 * DAY), round: 1 },
+      publishedAt: new Date(now - 5 * DAY),
+    });
+    await sendDueReminders(new Date(now));
+    expect(rememberedReminderMarkers()).toBeGreaterThan(0);
+    await sendDueReminders(new Date(now + 30 * DAY));
+    expect(rememberedReminderMarkers()).toBe(0);
   });
 });

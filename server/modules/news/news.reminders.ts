@@ -27,19 +27,20 @@ function dueStages(a: Article & { mandatory: { deadline: Date } }, now: number) 
   });
 }
 
-// Markers this process has seen already: the insert is tried once per stage, not every tick.
-const claimedHere = new Set<string>();
+// Markers this process has seen already (id → the deadline, after which it is forgotten): the
+// insert is tried once per stage, not every tick, and the set does not grow for ever.
+const claimedHere = new Map<string, number>();
 
 /** Inserts the marker; false when it exists (another run or instance sends or sent it). */
-async function claim(id: string): Promise<boolean> {
+async function claim(id: string, deadline: number): Promise<boolean> {
   if (claimedHere.has(id)) return false;
   try {
     await ReminderMarkerModel.create({ _id: id, at: new Date() });
-    claimedHere.add(id);
+    claimedHere.set(id, deadline);
     return true;
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    claimedHere.add(id);
+    claimedHere.set(id, deadline);
     return false;
   }
 }
@@ -52,6 +53,7 @@ async function claim(id: string): Promise<boolean> {
  */
 export async function sendDueReminders(now = new Date()): Promise<number> {
   let sent = 0;
+  for (const [id, deadline] of claimedHere) if (deadline <= now.getTime()) claimedHere.delete(id);
   for (const a of await articleRows()) {
     if (!a.mandatory || !isLive(a, now)) continue;
     const article = a as Article & { mandatory: NonNullable<Article['mandatory']> };
@@ -59,7 +61,8 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     const { round } = article.mandatory;
     let stage: (typeof REMINDER_STAGES)[number] | null = null;
     for (const s of dueStages(article, now.getTime())) {
-      if (await claim(`${id}:${round}:${s.key}`)) stage = s;
+      const deadline = new Date(article.mandatory.deadline).getTime();
+      if (await claim(`${id}:${round}:${s.key}`, deadline)) stage = s;
     }
     if (!stage) continue;
     const [members, acks] = await Promise.all([
@@ -99,3 +102,6 @@ export function startNewsReminders(intervalMs = 5 * 60_000): () => void {
 export function resetReminderMarkers(): void {
   claimedHere.clear();
 }
+
+/** How many markers this process remembers (tests: it must not grow without bound). */
+export const rememberedReminderMarkers = (): number => claimedHere.size;

@@ -4,7 +4,13 @@ import { ArticleModel } from './article.model';
 import { ArticleBodyModel } from './article-body.model';
 import { makeArticle, makeNewsOrg, type NewsOrg } from './engagement.fixtures';
 import { articleById, refreshArticle } from './news.read-model';
-import { articleBody, guardedUpdate } from './news.write';
+import {
+  articleBody,
+  BODY_CHARS_MAX,
+  cachedBodyChars,
+  guardedUpdate,
+  rememberBody,
+} from './news.write';
 
 useTestDatabase();
 
@@ -38,5 +44,15 @@ describe('guarded transitions', () => {
     );
     expect(after?.rev).toBe(3);
     expect((await ArticleBodyModel.findById(id).lean())?.rev).toBe(3);
+  });
+});
+
+describe('body cache size', () => {
+  it('stays within its character budget however large the bodies are', () => {
+    const big = 'x'.repeat(150_000);
+    for (let i = 0; i < 200; i += 1) {
+      rememberBody(`big${i}`, 1, { de: big, en: big, plain: big });
+    }
+    expect(cachedBodyChars()).toBeLessThanOrEqual(BODY_CHARS_MAX);
   });
 });

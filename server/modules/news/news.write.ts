@@ -85,9 +85,14 @@ export async function writeRevision(
   }
 }
 
-// Bodies by `<id>:<rev>` (detail pages); small LRU.
+// Bodies by `<id>:<rev>` (detail pages); small LRU, bounded by count and by size (a body may
+// hold up to 200,000 characters per language).
 const BODY_MAX = 500;
+export const BODY_CHARS_MAX = 8_000_000;
 const bodies = new Map<string, Pick<ArticleBody, 'de' | 'en' | 'plain'>>();
+let bodyChars = 0;
+const charsOf = (b: Pick<ArticleBody, 'de' | 'en' | 'plain'>) =>
+  b.de.length + (b.en?.length ?? 0) + (b.plain?.length ?? 0);
 
 export function rememberBody(
   id: string,
@@ -95,13 +100,22 @@ export function rememberBody(
   body: Pick<ArticleBody, 'de' | 'en' | 'plain'>,
 ) {
   const key = `${id}:${rev}`;
-  bodies.delete(key);
+  const old = bodies.get(key);
+  if (old) {
+    bodies.delete(key);
+    bodyChars -= charsOf(old);
+  }
   bodies.set(key, body);
-  if (bodies.size > BODY_MAX) {
-    const oldest = bodies.keys().next().value;
-    if (oldest !== undefined) bodies.delete(oldest);
+  bodyChars += charsOf(body);
+  while (bodies.size > BODY_MAX || (bodyChars > BODY_CHARS_MAX && bodies.size > 1)) {
+    const [oldest, b] = bodies.entries().next().value as [string, typeof body];
+    bodies.delete(oldest);
+    bodyChars -= charsOf(b);
   }
 }
+
+/** Characters held by the body cache (tests). */
+export const cachedBodyChars = (): number => bodyChars;
 
 export async function articleBody(a: Article): Promise<Pick<ArticleBody, 'de' | 'en' | 'plain'>> {
   const id = String(a._id);
