@@ -37,6 +37,7 @@ export function NewsEditorPage() {
   const channels = useChannels();
   const editor = useArticleEditor({
     articleId,
+    isNew,
     article: article.data,
     channels: channels.data,
   });

@@ -24,10 +24,13 @@ import {
  */
 export function useArticleEditor({
   articleId,
+  isNew,
   article,
   channels,
 }: {
   articleId: string;
+  /** False when editing a stored article: wait for it instead of starting an empty draft. */
+  isNew: boolean;
   article: NewsArticleDTO | undefined;
   channels: NewsChannelDTO[] | undefined;
 }) {
@@ -65,7 +68,7 @@ export function useArticleEditor({
     if (article) {
       setLoadedFor(articleId);
       adopt(article);
-    } else if (channels && draft === null) {
+    } else if (isNew && channels && draft === null) {
       // City-wide channels first: an office channel is a deliberate choice.
       const first =
         channels.find((c) => c.abilities.publish && !c.unit) ??
