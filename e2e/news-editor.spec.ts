@@ -80,7 +80,17 @@ test.describe('news editor', () => {
     const reader = await signedIn(browser, 'employee');
     await reader.goto('/news');
     await expect(reader.getByRole('heading', { level: 1, name: 'Neuigkeiten' })).toBeVisible();
+    // The same reader's start page, and another office's start page, open as well.
+    const home = await signedIn(browser, 'employee');
+    await home.goto('/');
+    await expect(
+      home.getByRole('heading', { level: 2, name: 'Nachrichten für mich' }),
+    ).toBeVisible();
     const outsider = await signedIn(browser, 'employee2');
+    await outsider.goto('/');
+    await expect(
+      outsider.getByRole('heading', { level: 2, name: 'Nachrichten für mich' }),
+    ).toBeVisible();
 
     await login(page, 'editor');
     await ensureChannel(page);
@@ -140,8 +150,11 @@ test.describe('news editor', () => {
     await expect(page.getByText('Veröffentlicht', { exact: true }).first()).toBeVisible();
     const id = /\/news\/([0-9a-f]{24})\/edit/.exec(page.url())?.[1] ?? '';
 
-    // The reader sees it arrive without reloading.
+    // The reader sees it arrive without reloading, in the feed and on the start page.
     await expect(reader.getByRole('link', { name: title })).toBeVisible();
+    await expect(home.getByRole('link', { name: title })).toBeVisible();
+    // The other office's open start page did not get it (the event went to the same moment).
+    await expect(outsider.getByRole('link', { name: title })).toHaveCount(0);
     await reader.getByRole('link', { name: title }).click();
     await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(reader.locator('img[alt="Diagramm der Haushaltsmittel"]')).toBeVisible();
@@ -163,11 +176,16 @@ test.describe('news editor', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Beitrag bearbeiten' })).toBeVisible();
+    // The stored article is loaded into the form (not an empty draft).
+    await expect(
+      page.getByRole('tabpanel', { name: 'Deutsch' }).getByRole('textbox', { name: /^Titel/ }),
+    ).toHaveValue(title);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: `${SHOTS}/editor-390.png`, fullPage: true });
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoHorizontalScroll(page);
     await reader.context().close();
+    await home.context().close();
     await outsider.context().close();
   });
 
