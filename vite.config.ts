@@ -46,6 +46,8 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, 'dist/client'),
     emptyOutDir: true,
     sourcemap: true,
+    // scripts/bench/bundle.mjs follows the start page's chunks through it.
+    manifest: true,
     chunkSizeWarningLimit: 600,
   },
   server: {

@@ -6,6 +6,7 @@ import {
 } from 'react-router';
 import { ApiError } from '../lib/api';
 import { queryClient } from '../lib/queryClient';
+import i18n, { namespacesFor } from '../lib/i18n';
 import { meQueryOptions } from '../features/auth/queries';
 import { peopleRoutes } from '../features/people/routes';
 import { adminRoutes } from '../features/admin/routes';
@@ -43,6 +44,30 @@ async function redirectIfSignedIn({ request }: LoaderFunctionArgs) {
   throw redirect(safeReturnTo(new URL(request.url).searchParams.get('returnTo')));
 }
 
+/**
+ * A page renders only once its texts are there: each lazy route also loads the namespaces of its
+ * path (all of them, except for the start page and login, see `i18n-namespaces.json`).
+ */
+function withTexts(list: RouteObject[], parent = ''): RouteObject[] {
+  return list.map((route): RouteObject => {
+    const path = route.index ? parent || '/' : joinPath(parent, route.path);
+    const own = route.children ? { children: withTexts(route.children, path) } : {};
+    const { lazy } = route;
+    if (typeof lazy !== 'function') return { ...route, ...own } as RouteObject;
+    return {
+      ...route,
+      ...own,
+      lazy: async () => {
+        const [mod] = await Promise.all([lazy(), i18n.loadNamespaces(namespacesFor(path))]);
+        return mod;
+      },
+    } as RouteObject;
+  });
+}
+
+const joinPath = (parent: string, path?: string) =>
+  !path ? parent : path.startsWith('/') ? path : `${parent.replace(/\/$/, '')}/${path}`;
+
 const appRoutes: RouteObject[] = [
   {
     index: true,
@@ -77,7 +102,7 @@ const appRoutes: RouteObject[] = [
   { path: '*', element: <NotFoundPage /> },
 ];
 
-export const routes: RouteObject[] = [
+export const routes: RouteObject[] = withTexts([
   {
     element: <RootRoute />,
     errorElement: <ErrorPage standalone />,
@@ -99,7 +124,7 @@ export const routes: RouteObject[] = [
       },
     ],
   },
-];
+]);
 
 export const router = createBrowserRouter(routes);
 setSessionNavigator((to, opts) => router.navigate(to, opts));

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Initial JavaScript of the SPA: gzip size of what index.html loads before first paint (its module
-// scripts and modulepreloads), plus which source packages fill those chunks (from the sourcemaps).
+// Initial JavaScript of the start page: gzip size of what the browser must load before the first
+// paint of `/` — index.html's module scripts and modulepreloads (the entry), the start page route's
+// chunk with its static imports, and the texts of the first screen in one language (chunks found
+// through Vite's manifest) — plus which source packages fill those chunks (from the sourcemaps).
 // Usage: node scripts/bench/bundle.mjs [--dir dist/client] [--build] [--top 25] [--budget 170]
+//          [--route features/home/HomePage.tsx] [--lang de] [--modules]
 //   --build   run `vite build` first (into --dir)
-//   --budget  exit 1 when the initial JS is above this many kB gzip (default 170)
+//   --budget  exit 1 when the start page's initial JS is above this many kB gzip (default 170)
+//   --modules attribute per source file instead of per package
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +23,8 @@ const opt = (name, fallback) => {
 const dir = path.resolve(root, opt('--dir', 'dist/client'));
 const top = Number(opt('--top', '25'));
 const budget = Number(opt('--budget', '170'));
+const routeSource = opt('--route', 'features/home/HomePage.tsx');
+const lang = opt('--lang', 'de');
 
 if (args.includes('--build') || !existsSync(path.join(dir, 'index.html'))) {
   execFileSync(
@@ -35,6 +41,34 @@ const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const urls = new Set();
 for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) urls.add(m[1]);
 for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) urls.add(m[1]);
+const entryUrls = new Set(urls);
+
+// What the start page adds before its first paint: the route's chunk and its static imports, and
+// the first screen's namespaces (client/lib/i18n-namespaces.json) in one language.
+const routeUrls = new Set();
+const textUrls = new Set();
+const manifestFile = path.join(dir, '.vite/manifest.json');
+if (existsSync(manifestFile)) {
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const follow = (key, into) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${key} is not in ${manifestFile}`);
+    const url = `/${chunk.file}`;
+    if (urls.has(url)) return;
+    urls.add(url);
+    into.add(url);
+    for (const dep of chunk.imports ?? []) follow(dep, into);
+  };
+  follow(routeSource, routeUrls);
+  const preload = JSON.parse(
+    readFileSync(path.join(root, 'client/lib/i18n-namespaces.json'), 'utf8'),
+  );
+  for (const ns of new Set([...preload.shell, ...(preload.byPath['/'] ?? [])])) {
+    follow(`../shared/i18n/locales/${lang}/${ns}.json`, textUrls);
+  }
+} else {
+  console.log(`(no ${manifestFile}: only index.html's scripts are counted)`);
+}
 const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
 
 const kb = (n) => (n / 1000).toFixed(1);
@@ -99,13 +133,21 @@ const packageOf = (source) => {
 let totalGz = 0;
 let totalRaw = 0;
 const perPackage = new Map();
-console.log('\ninitial chunks (gzip level 9):');
+const partGz = new Map();
+const partOf = (url) =>
+  entryUrls.has(url)
+    ? 'entry (index.html)'
+    : routeUrls.has(url)
+      ? `route ${routeSource}`
+      : `texts (${lang})`;
+console.log('\ninitial chunks of the start page (gzip level 9):');
 for (const url of urls) {
   const file = path.join(dir, url.replace(/^\//, ''));
   const code = readFileSync(file);
   const size = gz(code);
   totalGz += size;
   totalRaw += code.length;
+  partGz.set(partOf(url), (partGz.get(partOf(url)) ?? 0) + size);
   console.log(`  ${kb(size).padStart(7)} kB  ${url}`);
   const mapFile = `${file}.map`;
   if (!existsSync(mapFile)) continue;
@@ -130,8 +172,10 @@ console.log(`\nlargest contributors to the initial JS (≈ kB gzip):`);
 for (const [pkg, size] of [...perPackage].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   console.log(`  ${kb(size).padStart(7)}  ${pkg}`);
 }
+console.log('');
+for (const [part, size] of partGz) console.log(`  ${kb(size).padStart(7)} kB  ${part}`);
 console.log(
-  `\ninitial JS: ${kb(totalGz)} kB gzip (${kb(totalRaw)} kB raw) in ${urls.size} files; CSS ${kb(cssGz)} kB gzip; budget ${budget} kB`,
+  `initial JS of the start page: ${kb(totalGz)} kB gzip (${kb(totalRaw)} kB raw) in ${urls.size} files; CSS ${kb(cssGz)} kB gzip; budget ${budget} kB`,
 );
 if (totalGz > budget * 1000) {
   console.log('OVER BUDGET');

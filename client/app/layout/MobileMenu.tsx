@@ -11,13 +11,23 @@ import { CloseIcon, MenuIcon } from '../../components/icons';
 import { MainNav } from './MainNav';
 import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import type { OpenIntent } from './useHeaderOverlays';
 import styles from './MobileMenu.module.css';
 
-/** On narrow screens (or with large text) navigation, search and language live in this dialog. */
-export function MobileMenu() {
+/**
+ * On narrow screens (or with large text) navigation, search and language live in this dialog.
+ * `openIntent`: open at once (its stand-in trigger was pressed before this code had loaded).
+ */
+export function MobileMenu({
+  openIntent,
+  onOpenChange,
+}: {
+  openIntent?: OpenIntent;
+  onOpenChange?: (isOpen: boolean) => void;
+}) {
   const { t } = useTranslation('common');
   return (
-    <DialogTrigger>
+    <DialogTrigger defaultOpen={openIntent !== undefined} onOpenChange={onOpenChange}>
       <AriaButton className={styles.trigger}>
         <MenuIcon className={styles.icon} />
         <span className={styles.triggerLabel}>{t('menu.open')}</span>

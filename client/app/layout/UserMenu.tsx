@@ -13,16 +13,26 @@ import { useLogout, useMe } from '../../features/auth/queries';
 import { Avatar } from '../../components/Avatar';
 import { ChevronDownIcon, LogoutIcon, SettingsIcon, UserIcon } from '../../components/icons';
 import { useOverlayContainer } from './overlayContainer';
+import type { OpenIntent } from './useHeaderOverlays';
 import styles from './UserMenu.module.css';
 
-/** The signed-in person's menu: profile, settings, sign out. */
-export function UserMenu() {
+/**
+ * The signed-in person's menu: profile, settings, sign out. `openIntent`: open at once, focusing
+ * as given (its stand-in trigger was pressed before this code had loaded).
+ */
+export function UserMenu({
+  openIntent,
+  onOpenChange,
+}: {
+  openIntent?: OpenIntent;
+  onOpenChange?: (isOpen: boolean) => void;
+}) {
   const { t } = useTranslation('common');
   const me = useMe();
   const container = useOverlayContainer();
   const logout = useLogout();
   return (
-    <MenuTrigger>
+    <MenuTrigger defaultOpen={openIntent !== undefined} onOpenChange={onOpenChange}>
       <AriaButton className={styles.trigger} aria-label={t('user.menu', { name: me.displayName })}>
         <Avatar initials={me.initials} size="small" />
         <span className={styles.name} aria-hidden="true">
@@ -35,7 +45,13 @@ export function UserMenu() {
         placement="bottom end"
         UNSTABLE_portalContainer={container}
       >
-        <Menu className={styles.menu} aria-label={t('user.menu', { name: me.displayName })}>
+        <Menu
+          className={styles.menu}
+          aria-label={t('user.menu', { name: me.displayName })}
+          // The focus strategy MenuTrigger would pass, for a menu opened by the stand-in trigger.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus={openIntent}
+        >
           <MenuSection>
             <AriaHeader className={styles.who}>
               <span className={styles.whoName}>{me.displayName}</span>

@@ -15,13 +15,22 @@ import { NotificationItem } from './NotificationItem';
 import { useOverlayContainer } from '../../app/layout/overlayContainer';
 import styles from './NotificationBell.module.css';
 
-/** Header bell: unread count (live), popover with the latest notifications. */
-export function NotificationBell() {
+/**
+ * Header bell: unread count (live), popover with the latest notifications. `defaultOpen`: the
+ * header's stand-in bell was pressed before this code had loaded.
+ */
+export function NotificationBell({
+  defaultOpen,
+  onOpenChange,
+}: {
+  defaultOpen?: boolean;
+  onOpenChange?: (isOpen: boolean) => void;
+}) {
   const { t } = useTranslation('notifications');
   const count = useUnreadCount().data ?? 0;
   const container = useOverlayContainer();
   return (
-    <DialogTrigger>
+    <DialogTrigger defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <AriaButton className={styles.bell} aria-label={t('bellLabel', { count })}>
         <BellIcon className={styles.icon} />
         {count > 0 ? (
