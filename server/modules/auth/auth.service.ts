@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { PersonModel } from '../people/person.model';
+import { directoryRows } from '../people/directory-index';
 import { verifyPassword } from './password';
 import { regenerateSession, saveSession, destroySession } from './session-ops';
 import { csrf } from '../../middleware/csrf';
@@ -37,9 +38,12 @@ export async function loginLocal(
   req: Request,
   input: LoginInput,
 ): Promise<{ personId: string; csrfToken: string }> {
-  const person = await PersonModel.findOne({ username: input.username })
-    .select('+passwordHash')
-    .lean();
+  // The id from the directory read model, then one read by `_id` for the password hash (not in
+  // the read model): a lookup by user name reads the whole people collection on the embedded engine.
+  const row = (await directoryRows()).find((r) => r.person.username === input.username);
+  const person = row
+    ? await PersonModel.findOne({ _id: row.id }).select('+passwordHash').lean()
+    : null;
   const ok = await verifyPassword(input.password, person?.passwordHash);
   if (!person || !person.active) {
     await audit({

@@ -10,13 +10,23 @@ import { logger } from '../../lib/logger';
  * partition, stopped process) would keep requests waiting for the 30 s socket timeout. The gate
  * below answers 503 instead: at once while the database is down, and for requests already waiting
  * the moment the monitor notices.
+ *
+ * A busy database is not a down one: under load a ping can take longer than its timeout while
+ * everything else is still being answered, and closing the gate then turned a slow instance into
+ * one that refused everything. So the database counts as down at once only when the driver says
+ * the connection is gone (not connected, network or server-selection error), and otherwise after
+ * FAILURES_TO_DOWN consecutive failed pings; a ping that times out while other operations
+ * completed meanwhile is no failure at all.
  */
 const INTERVAL_MS = 500;
 const TIMEOUT_MS = 1000;
+const FAILURES_TO_DOWN = 3;
 
 const bus = new EventEmitter();
 bus.setMaxListeners(0); // one listener per in-flight API request
 let down = false;
+/** Operations the driver finished (connections returned to the pool): proof of a live database. */
+let completions = 0;
 
 function setDown(value: boolean): void {
   if (value === down) return;
@@ -30,21 +40,33 @@ export const databaseDown = () => down;
 /** A successful round trip elsewhere (e.g. /readyz) opens the gate without waiting for the next tick. */
 export const noteDatabaseReachable = () => setDown(false);
 
-/** One ping. 'unknown' when our own event loop was blocked: then the database is not to blame. */
-function probe(): Promise<'up' | 'down' | 'unknown'> {
+type ProbeResult = 'up' | 'gone' | 'failed' | 'busy' | 'unknown';
+
+const connectionGone = (err: unknown) =>
+  err instanceof mongoose.mongo.MongoNetworkError ||
+  err instanceof mongoose.mongo.MongoServerSelectionError ||
+  err instanceof mongoose.mongo.MongoNotConnectedError ||
+  err instanceof mongoose.mongo.MongoTopologyClosedError;
+
+/**
+ * One ping. 'unknown' when our own event loop was blocked (the database is not to blame), 'busy'
+ * when it timed out but other operations completed meanwhile.
+ */
+function probe(): Promise<ProbeResult> {
   const db = mongoose.connection.db;
-  if (!db || mongoose.connection.readyState !== 1) return Promise.resolve('down');
+  if (!db || mongoose.connection.readyState !== 1) return Promise.resolve('gone');
   const started = Date.now();
+  const completedBefore = completions;
   return new Promise((resolve) => {
-    const timer = setTimeout(
-      () => resolve(Date.now() - started > TIMEOUT_MS * 1.5 ? 'unknown' : 'down'),
-      TIMEOUT_MS,
-    );
+    const timer = setTimeout(() => {
+      if (Date.now() - started > TIMEOUT_MS * 1.5) resolve('unknown');
+      else resolve(completions > completedBefore ? 'busy' : 'failed');
+    }, TIMEOUT_MS);
     db.admin()
       .command({ ping: 1 })
       .then(
         () => resolve('up'),
-        () => resolve('down'),
+        (err: unknown) => resolve(connectionGone(err) ? 'gone' : 'failed'),
       )
       .finally(() => clearTimeout(timer));
   });
@@ -54,16 +76,32 @@ function probe(): Promise<'up' | 'down' | 'unknown'> {
 export function startDatabaseMonitor(): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let failures = 0;
+  const client = mongoose.connection.getClient();
+  const onCheckedIn = () => {
+    completions += 1;
+  };
+  client.on('connectionCheckedIn', onCheckedIn);
   const tick = async () => {
     const result = await probe();
     if (stopped) return;
-    if (result !== 'unknown') setDown(result === 'down');
+    if (result === 'up') {
+      failures = 0;
+      setDown(false);
+    } else if (result === 'gone') {
+      failures = FAILURES_TO_DOWN;
+      setDown(true);
+    } else if (result === 'failed') {
+      failures += 1;
+      if (failures >= FAILURES_TO_DOWN) setDown(true);
+    }
     timer = setTimeout(() => void tick(), INTERVAL_MS);
     timer.unref();
   };
   void tick();
   return () => {
     stopped = true;
+    client.off('connectionCheckedIn', onCheckedIn);
     if (timer) clearTimeout(timer);
     setDown(false);
   };
