@@ -45,6 +45,19 @@ async function publishArticle(page: Page, { mandatory = true } = {}): Promise<Cr
   }
   const id = objectId();
   const stamp = Date.now();
+  // An attachment whose file name carries markup: it must show as text, never run.
+  const upload = await page.request.post(`/api/news/${id}/uploads`, {
+    headers,
+    multipart: {
+      file: {
+        name: `Aushang ${XSS_IMG}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBeLessThan(300);
+  const attachment = ((await upload.json()) as { data: { fileId: string } }).data.fileId;
   const title = `Neue Öffnungszeiten ${stamp} ${XSS_IMG}`;
   const plainTitle = `Neue Zeiten im Bürgerbüro ${stamp}`;
   const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -75,6 +88,7 @@ async function publishArticle(page: Page, { mandatory = true } = {}): Promise<Cr
         },
       },
       audience: { units: [], roles: [], locationIds: [] },
+      attachmentIds: [attachment],
       mandatory: mandatory ? { deadline } : null,
       allowComments: true,
       allowReactions: true,
@@ -156,6 +170,10 @@ test.describe('news for readers', () => {
       'rel',
       'noopener noreferrer',
     );
+    // The attachment's name is shown as text (whatever survived the server's clean-up).
+    await expect(
+      page.getByRole('region', { name: 'Anhänge' }).getByRole('link', { name: /Aushang/ }),
+    ).toBeVisible();
     await expectNoA11yViolations(page, 'article');
     await page.screenshot({ path: `${SHOTS}/article-desktop.png`, fullPage: true });
 
