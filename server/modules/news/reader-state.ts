@@ -24,8 +24,12 @@ const readerSchema = new Schema<ReaderDoc>(
 );
 export const ReaderModel = model<ReaderDoc>('NewsReader', readerSchema, 'news_readers');
 
-/** How many read article ids a reader document keeps (newest last). */
-export const READ_CAP = 2000;
+/**
+ * How many read article ids a reader document keeps (newest last). Bounds memory: cached readers
+ * × READ_CAP ids × ~100 bytes (6,000 × 500 → at most ~300 MB, typically a small fraction).
+ * Someone who read more than 500 articles sees only the oldest of them as unread again.
+ */
+export const READ_CAP = 500;
 
 export interface ReaderState {
   read: Set<string>;
@@ -45,7 +49,8 @@ const empty = (): ReaderState => ({
 
 const cache = createKeyedCache<ReaderState>({
   name: 'news-readers',
-  max: 20_000,
+  // The morning peak's active readers; others reload by `_id` on their next visit.
+  max: 6_000,
   load: async (personId) => {
     const doc = await ReaderModel.findOne({ _id: personId }).lean<ReaderDoc>();
     if (!doc) return empty();
