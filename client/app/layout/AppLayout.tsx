@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/queries';
@@ -5,7 +6,12 @@ import { useApplySettings } from '../../features/settings/useApplySettings';
 import { LiveAnnouncer } from '../../components/LiveAnnouncer';
 import { Header } from './Header';
 import { Footer } from './Footer';
-import { RealtimeBridge } from './RealtimeBridge';
+
+// Live updates start right after the first paint: the socket and its cache patchers are not
+// needed to draw the page.
+const RealtimeBridge = lazy(() =>
+  import('./RealtimeBridge').then((m) => ({ default: m.RealtimeBridge })),
+);
 import styles from './AppLayout.module.css';
 
 /** The signed-in frame: skip link, banner, navigation, main, footer, live region, socket. */
@@ -32,7 +38,9 @@ export function AppLayout() {
       </main>
       <Footer />
       <LiveAnnouncer />
-      <RealtimeBridge userId={me.id} />
+      <Suspense fallback={null}>
+        <RealtimeBridge userId={me.id} />
+      </Suspense>
     </div>
   );
 }
