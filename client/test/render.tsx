@@ -4,10 +4,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import type { MeDTO } from '@shared/people/types';
 import { defaultSettings } from '@shared/people/schemas';
-import i18n from '../lib/i18n';
+import i18n, { i18nReady } from '../lib/i18n';
 import { authKeys } from '../features/auth/queries';
 
 export { i18n };
+
+// Texts load asynchronously (lazy chunks); tests render with them in place.
+await i18nReady;
 
 export const testMe = (over: Partial<MeDTO> = {}): MeDTO => ({
   id: '64b000000000000000000001',
