@@ -64,7 +64,9 @@ if (existsSync(manifestFile)) {
     readFileSync(path.join(root, 'client/lib/i18n-namespaces.json'), 'utf8'),
   );
   for (const ns of new Set([...preload.shell, ...(preload.byPath['/'] ?? [])])) {
-    follow(`../shared/i18n/locales/${lang}/${ns}.json`, textUrls);
+    const key = `../shared/i18n/locales/${lang}/${ns}.json`;
+    // Not a chunk of its own: the texts are bundled into the entry (older builds).
+    if (manifest[key]) follow(key, textUrls);
   }
 } else {
   console.log(`(no ${manifestFile}: only index.html's scripts are counted)`);
