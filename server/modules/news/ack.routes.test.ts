@@ -136,3 +136,31 @@ describe('reactions', () => {
     await react('readerb', mandatory, 'like').expect(404);
   });
 });
+
+describe('acknowledgement rounds', () => {
+  it('switching the requirement off and on again asks everyone anew', async () => {
+    const id = await makeArticle(org, { mandatory: { deadline, round: 1 } });
+    await ack('readera', id).expect(200);
+    const fields = (mandatoryOn: boolean, rev: number) => ({
+      channelId: String(org.channel._id),
+      variants: { de: { title: 'Neue Regeln', teaser: '', body: '<p>Text</p>' } },
+      audience: {
+        units: [{ unitId: String(org.units.officeA._id), withSubunits: true }],
+        roles: [],
+        locationIds: [],
+      },
+      mandatory: mandatoryOn ? { deadline: deadline.toISOString() } : null,
+      rev,
+    });
+    const edit = (body: object) =>
+      s.editor!.agent.patch(`/api/news/${id}`).set('X-CSRF-Token', s.editor!.csrf).send(body);
+    const off = await edit(fields(false, 0)).expect(200);
+    expect(off.body.data.mandatory).toBeNull();
+    const on = await edit(fields(true, off.body.data.rev as number)).expect(200);
+    expect(on.body.data.mandatory.round).toBe(2);
+    const seen = await s.readera!.agent.get(`/api/news/${id}`).expect(200);
+    expect(seen.body.data.viewer.acknowledgedAt).toBeNull();
+    const again = await ack('readera', id).expect(200);
+    expect(again.body.data.round).toBe(2);
+  });
+});

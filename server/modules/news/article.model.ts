@@ -49,6 +49,8 @@ export interface Article {
   highlighted: boolean;
   /** `round` rises with every material edit: readers acknowledge again. */
   mandatory: { deadline: Date; round: number } | null;
+  /** The last acknowledgement round used, kept when `mandatory` is switched off (0 = never). */
+  lastRound?: number;
   publishAt: Date | null;
   publishedAt: Date | null;
   expiresAt: Date | null;
@@ -138,6 +140,7 @@ const articleSchema = new Schema<Article>(
       type: new Schema({ deadline: Date, round: Number }, { _id: false }),
       default: null,
     },
+    lastRound: { type: Number, default: 0 },
     publishAt: { type: Date, default: null },
     publishedAt: { type: Date, default: null },
     expiresAt: { type: Date, default: null },

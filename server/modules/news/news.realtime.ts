@@ -125,7 +125,8 @@ export async function notifyMandatory(e: NewsChangedEvent): Promise<void> {
   const ids = then.filter((id) => stillIn.has(id));
   await notify({
     userIds: ids,
-    kind: wentLive ? 'news.mandatory' : 'news.reacknowledge',
+    // Switched on for a live article counts like going live; a material edit asks again.
+    kind: wentLive || !e.before?.mandatory ? 'news.mandatory' : 'news.reacknowledge',
     params: { title: a.variants.de.title, deadline: new Date(a.mandatory.deadline).toISOString() },
     link: `/news/${String(a._id)}`,
   });

@@ -236,17 +236,22 @@ export async function updateArticle(
   if (input.channelId !== String(before.channelId))
     await ensureCanWriteIn(user, viewer, input.channelId, req);
   const { fields, html, deadline } = await prepare(id, input, user, before);
-  const newRound = Boolean(material && before.mandatory && deadline);
-  const mandatory = deadline
-    ? { deadline, round: (before.mandatory?.round ?? 0) + (newRound ? 1 : 0) || 1 }
-    : null;
   return articleLock(id, async () => {
     const current = await articleById(id);
     if (!current || current.rev !== rev) throw conflict('The article was changed in the meantime.');
+    // A material edit asks again; switching the requirement back on starts a fresh round too, so
+    // confirmations of an earlier text never count for the new one.
+    const round = current.mandatory
+      ? current.mandatory.round + (material ? 1 : 0)
+      : Math.max(current.lastRound ?? 0, 0) + 1;
+    const mandatory = deadline ? { deadline, round } : null;
+    // Readers are asked (again): on a material edit, or when the requirement is switched on.
+    const newRound = Boolean(mandatory && (material || !current.mandatory));
     const now = new Date();
     const set = {
       ...fields,
       mandatory,
+      lastRound: mandatory?.round ?? current.mandatory?.round ?? current.lastRound ?? 0,
       // A new expiry in the future is announced again when it comes (the scheduler skips announced ones).
       expiryAnnounced: Boolean(
         current.expiryAnnounced && fields.expiresAt && fields.expiresAt.getTime() <= now.getTime(),

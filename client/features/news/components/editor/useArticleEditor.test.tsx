@@ -67,7 +67,7 @@ describe('useArticleEditor', () => {
     const { result, rerender } = renderHook(
       (props: { article: NewsArticleDTO | undefined }) =>
         useArticleEditor({ articleId: ID, isNew: false, channels: [channel], ...props }),
-      { wrapper, initialProps: { article: undefined } },
+      { wrapper, initialProps: { article: undefined as NewsArticleDTO | undefined } },
     );
     expect(result.current.draft).toBeNull();
     rerender({ article: stored });
