@@ -217,7 +217,9 @@ async function main(): Promise<void> {
     : [];
   portal = spawn(
     process.execPath,
-    [...nodeArgs, path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'],
+    // tsx as a loader in this one process (its CLI would run the server in a child that
+    // --cpu-prof does not see).
+    [...nodeArgs, '--import', 'tsx', 'server/index.ts'],
     {
       cwd: root,
       env: {

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- <name> [options]`: news (start page and news list at city scale), bundle
+ * `npm run bench -- <name> [options]`: news (start page and news list at city scale), queries
+ * (database commands per request), bundle
  * (initial JS of the SPA), cold-start.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ const [name, ...rest] = process.argv.slice(2);
 const here = import.meta.dirname;
 const scripts: Record<string, string[]> = {
   news: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'news.ts')],
+  queries: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'queries.ts')],
   bundle: [path.join(here, 'bundle.mjs')],
   'cold-start': [path.join(here, 'cold-start.mjs')],
 };

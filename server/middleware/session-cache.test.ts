@@ -78,7 +78,9 @@ const get = (store: CachedSessionStore, sid: string) =>
     store.get(sid, (err, s) => (err ? reject(err) : resolve(s ?? null))),
   );
 const set = (store: CachedSessionStore, sid: string, s: SessionData) =>
-  new Promise<void>((resolve, reject) => store.set(sid, s, (err) => (err ? reject(err) : resolve())));
+  new Promise<void>((resolve, reject) =>
+    store.set(sid, s, (err) => (err ? reject(err) : resolve())),
+  );
 const destroy = (store: CachedSessionStore, sid: string) =>
   new Promise<void>((resolve, reject) =>
     store.destroy(sid, (err) => (err ? reject(err) : resolve())),

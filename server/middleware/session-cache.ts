@@ -108,8 +108,7 @@ export class CachedSessionStore extends Store {
     const stamped = { ...session, lastModified: new Date(1) } as SessionData;
     // Typed without the error argument, but connect-mongo passes one.
     const touch = this.backing.touch as
-      | ((sid: string, s: SessionData, cb: Callback) => void)
-      | undefined;
+      ((sid: string, s: SessionData, cb: Callback) => void) | undefined;
     if (touch) touch.call(this.backing, sid, stamped, (err) => callback?.(err));
     else this.backing.set(sid, stamped, (err) => callback?.(err));
   }

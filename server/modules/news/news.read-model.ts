@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
+import { readStamp } from '../../lib/stamps';
 import { ArticleModel, type Article } from './article.model';
 
 /**
@@ -24,7 +25,6 @@ interface Snapshot {
 
 let state: Snapshot | null = null;
 let loading: { version: string; promise: Promise<Snapshot> } | null = null;
-let checking: Promise<string> | null = null;
 // Raised by every local patch: a load that began before it must not replace the patched copy.
 let localEpoch = 0;
 let writeChain: Promise<unknown> = Promise.resolve();
@@ -35,16 +35,11 @@ const versions = () => {
   return db.collection<VersionDoc>('system');
 };
 
-/** Reads the stamp; concurrent callers share one lookup. */
-function currentVersion(): Promise<string> {
-  checking ??= versions()
-    .findOne({ _id: VERSION_ID })
-    .then((d) => d?.v ?? 'initial')
-    .finally(() => {
-      checking = null;
-    });
-  return checking;
-}
+/**
+ * Reads the stamp together with the other read models' stamps (one read per request, see
+ * `server/lib/stamps.ts`; it also never hands out a read that started before the caller asked).
+ */
+const currentVersion = (): Promise<string> => readStamp(VERSION_ID);
 
 /** Pinned first, then newest (published, else last changed), then id: a total, stable order. */
 export function sortTime(a: Article): number {
