@@ -58,7 +58,7 @@ function ChannelDialog({
   isOpen: boolean;
   onOpenChange: (o: boolean) => void;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const units = useUnits();
   const save = useSaveChannel();
   const [form, setForm] = useState(() => toForm(channel));
@@ -180,7 +180,7 @@ function ChannelDialog({
 
 /** `/news/channels`: channels with their office, extra editors and approval rule. */
 export function NewsChannelsPage() {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const me = useMe();
   const channels = useChannels();
   const [editing, setEditing] = useState<NewsChannelDTO | null | 'new'>(null);

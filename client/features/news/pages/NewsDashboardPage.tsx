@@ -20,7 +20,7 @@ const rate = (o: { total: number; acknowledged: number }) =>
 
 /** `/news/:id/dashboard`: who has confirmed a mandatory article, per office; live. */
 export function NewsDashboardPage() {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const socket = useSocket();

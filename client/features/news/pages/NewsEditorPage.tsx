@@ -26,7 +26,7 @@ import feedback from '../../../components/feedback.module.css';
 
 /** `/news/new` and `/news/:id/edit`: write, target, schedule and publish an article. */
 export function NewsEditorPage() {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const params = useParams();
   const navigate = useNavigate();
   const isNew = !params.id;

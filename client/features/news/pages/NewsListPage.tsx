@@ -17,7 +17,7 @@ const ALL = 'all';
 
 /** The reader's feed: channel, unread and mandatory filters (in the URL), "load more" by cursor. */
 export function NewsListPage() {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const [params, setParams] = useSearchParams();
   const channelId = params.get('channel') ?? '';
   const unread = params.get('unread') === 'true';

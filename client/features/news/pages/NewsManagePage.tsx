@@ -22,7 +22,7 @@ const isStatus = (s: string | null): s is NewsStatus =>
   s !== null && (newsStatuses as readonly string[]).includes(s);
 
 function ManagedList({ status }: { status: NewsStatus }) {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const list = useManagedArticles({ status });
   const items = list.data?.pages.flatMap((p) => p.data) ?? [];
   if (list.error) return <ErrorMessage error={list.error} />;
@@ -81,7 +81,7 @@ function ManagedList({ status }: { status: NewsStatus }) {
 
 /** The feed as another person sees it: the same list route with `previewAs`. */
 function PreviewAs() {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const [person, setPerson] = useState<PersonRef | null>(null);
   const feed = usePreviewAs(person?.id ?? null);
   const items = feed.data?.pages.flatMap((p) => p.data) ?? [];
@@ -115,7 +115,7 @@ function PreviewAs() {
 
 /** `/news/manage`: the editor's articles by status, and "preview as". */
 export function NewsManagePage() {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status: NewsStatus = isStatus(raw) ? raw : 'draft';

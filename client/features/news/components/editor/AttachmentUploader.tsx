@@ -20,7 +20,7 @@ export function AttachmentUploader({
   value: NewsAttachmentDTO[];
   onChange: (next: NewsAttachmentDTO[]) => void;
 }) {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const inputId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -18,7 +18,7 @@ export function CoverField({
   onChange: (cover: CoverDraft | null) => void;
   showIssues: boolean;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const [open, setOpen] = useState(false);
   return (
     <div className={styles.cover}>

@@ -22,7 +22,7 @@ export function EditorActions({
   editor: ArticleEditor;
   channel: NewsChannelDTO | undefined;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const navigate = useNavigate();
   const [now] = useState(() => Date.now());
   const [confirm, setConfirm] = useState<null | 'unpublish' | 'delete' | 'reject'>(null);

@@ -6,7 +6,7 @@ import styles from './editor.module.css';
 
 /** The article's edit history, newest first (who did what when). */
 export function EditorHistory({ history }: { history: NewsHistoryEntryDTO[] }) {
-  const { t, i18n } = useTranslation('news');
+  const { t, i18n } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const entries = [...history].sort((a, b) => b.rev - a.rev).slice(0, 20);
   return (
     <Card title={t('editor.sections.history')}>

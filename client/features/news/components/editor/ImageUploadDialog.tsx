@@ -35,7 +35,7 @@ export function ImageUploadDialog({
   onOpenChange: (open: boolean) => void;
   onInsert: (image: UploadedImage) => void;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');

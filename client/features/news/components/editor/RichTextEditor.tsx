@@ -116,7 +116,7 @@ export function RichTextEditor({
   value: string;
   onChange: (html: string) => void;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   const labelId = useId();
   const helpId = useId();
   const [linkOpen, setLinkOpen] = useState(false);

@@ -68,7 +68,7 @@ export function VariantTabs({
   onVariant: (k: NewsVariant, patch: Partial<VariantDraft>) => void;
   onReviewer: (p: PersonRef | null) => void;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['newsEditor', 'news'], { nsMode: 'fallback' });
   return (
     <Tabs>
       <TabList aria-label={t('editor.variants.label')} className={styles.tabList}>
