@@ -6,26 +6,14 @@ import {
   type LinkProps as AriaLinkProps,
 } from 'react-aria-components';
 import styles from './Button.module.css';
+import { buttonClassName, type ButtonStyle } from './buttonClassName';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'tertiary' | 'danger';
+export { buttonClassName, type ButtonVariant } from './buttonClassName';
 
-interface StyleProps {
-  variant?: ButtonVariant;
-  size?: 'default' | 'small';
+interface StyleProps extends ButtonStyle {
   /** Icon before the label (decorative). */
   icon?: ReactNode;
-  className?: string;
 }
-
-/** Class names of a button look, for elements that must stay plain (full-page links). */
-export const buttonClassName = ({
-  variant = 'secondary',
-  size = 'default',
-  className,
-}: StyleProps) =>
-  [styles.button, styles[variant], size === 'small' ? styles.small : '', className ?? '']
-    .filter(Boolean)
-    .join(' ');
 
 export type ButtonProps = Omit<AriaButtonProps, 'className' | 'children'> &
   StyleProps & { children?: ReactNode };

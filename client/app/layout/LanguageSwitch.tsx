@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton } from 'react-aria-components';
 import { useUpdateSettings } from '../../features/auth/queries';
 import { GlobeIcon } from '../../components/icons';
 import type { Language } from '@shared/people/schemas';
@@ -14,12 +13,14 @@ export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) 
   const current: Language = i18n.resolvedLanguage === 'en' ? 'en' : 'de';
   const next: Language = current === 'de' ? 'en' : 'de';
   return (
-    <AriaButton
+    // A plain button: react-aria's press handling is not needed here and stays out of the entry.
+    <button
+      type="button"
       className={`${styles.button} ${tone === 'dark' ? styles.dark : ''}`}
-      onPress={() => update.mutate({ language: next })}
+      onClick={() => update.mutate({ language: next })}
     >
       <GlobeIcon className={styles.icon} />
       <span lang={next}>{names[next]}</span>
-    </AriaButton>
+    </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page';
-import { LinkButton } from '../../components/Button';
+import { Link } from 'react-router';
+import { buttonClassName } from '../../components/buttonClassName';
 
 export function NotFoundContent() {
   const { t } = useTranslation('common');
@@ -8,9 +9,10 @@ export function NotFoundContent() {
     <Page title={t('notFound.title')}>
       <p>{t('notFound.text')}</p>
       <div>
-        <LinkButton href="/" variant="primary">
+        {/* A router link, not LinkButton: this page is in the entry, react-aria's link code is not. */}
+        <Link to="/" className={buttonClassName({ variant: 'primary' })}>
           {t('notFound.home')}
-        </LinkButton>
+        </Link>
       </div>
     </Page>
   );

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { builtInLayout } from '@shared/home/widgets';
 import { Page } from '../../components/Page';
-import { Button } from '../../components/Button';
+import { buttonClassName } from '../../components/buttonClassName';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { announce } from '../../components/LiveAnnouncer';
@@ -60,9 +60,15 @@ export function HomePage() {
       description={<time dateTime={now.toISOString().slice(0, 10)}>{date}</time>}
       actions={
         !editing && board.isSuccess ? (
-          <Button id={CUSTOMISE_BUTTON} variant="secondary" onPress={start}>
+          // Plain button: react-aria's press code is not needed for the first paint.
+          <button
+            type="button"
+            id={CUSTOMISE_BUTTON}
+            className={buttonClassName({ variant: 'secondary' })}
+            onClick={start}
+          >
             {t('customise.start')}
-          </Button>
+          </button>
         ) : undefined
       }
     >
