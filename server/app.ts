@@ -30,6 +30,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.set('trust proxy', env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY);
   app.disable('x-powered-by');
+  // API answers are `no-store`: an ETag (a hash of every JSON body) would never be used.
+  app.set('etag', false);
   app.set('query parser', 'simple'); // no nested objects from query strings (operator injection)
 
   app.use(

@@ -13,6 +13,7 @@ const { values } = parseArgs({
     user: { type: 'string' },
     path: { type: 'string', multiple: true },
     port: { type: 'string', default: '3672' },
+    dump: { type: 'boolean', default: false },
   },
 });
 const paths = values.path?.length ? values.path : ['/api/home', '/api/news', '/api/me'];
@@ -35,7 +36,7 @@ mongoose.connect = ((uri: string, options?: mongoose.ConnectOptions) =>
 const server = await startServer(env);
 const origin = server.url;
 // Let the start-up work (directory warm-up, scheduler) finish so it is not counted below.
-await new Promise((r) => setTimeout(r, 8000));
+await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 8000)));
 const client = mongoose.connection.getClient();
 
 interface Seen {
@@ -105,8 +106,9 @@ try {
     log = [];
     t = Date.now();
     const res = await fetch(origin + p, { headers: { cookie } });
-    await res.arrayBuffer();
-    report(`GET ${p} → ${res.status}`, Date.now() - t);
+    const body = await res.text();
+    report(`GET ${p} → ${res.status}, ${body.length} bytes`, Date.now() - t);
+    if (values.dump) console.log(body.slice(0, 3000));
   }
 } finally {
   log = null;

@@ -81,6 +81,14 @@ export async function newsForHome(
   return page.map((a) => presentSummary(a, ctx));
 }
 
+// The mandatory part of a memoised live list (a few percent of it), computed once per list.
+const mandatoryMemo = new WeakMap<Article[], Article[]>();
+function mandatoryOf(live: Article[]): Article[] {
+  let found = mandatoryMemo.get(live);
+  if (!found) mandatoryMemo.set(live, (found = live.filter((a) => a.mandatory)));
+  return found;
+}
+
 /** Mandatory, live, current round not yet acknowledged by the viewer; earliest deadline first. */
 export async function toAcknowledge(
   user: CurrentUser,
@@ -89,11 +97,10 @@ export async function toAcknowledge(
 ): Promise<NewsSummaryDTO[]> {
   const v = viewer ?? (await newsViewer(user));
   const [rows, reader] = await Promise.all([liveForViewer(v), readerState(user.id)]);
-  const open = rows
+  const open = mandatoryOf(rows)
     .filter((a) => {
-      if (!a.mandatory) return false;
       const ack = reader.acks.get(String(a._id));
-      return !ack || ack.round !== a.mandatory.round;
+      return !ack || ack.round !== a.mandatory?.round;
     })
     .sort(
       (a, b) =>
@@ -180,7 +187,8 @@ export async function listNews(
     if (q.unread && reader?.read.has(String(a._id))) return false;
     return true;
   };
-  const rows = await articleRows();
+  // A reader's list starts from their memoised live articles; `match` still checks each row.
+  const rows = status ? await articleRows() : await liveForViewer(audienceViewer, now);
   const page: Article[] = [];
   let more = false;
   for (const a of rows) {

@@ -40,7 +40,29 @@ export const databaseDown = () => down;
 /** A successful round trip elsewhere (e.g. /readyz) opens the gate without waiting for the next tick. */
 export const noteDatabaseReachable = () => setDown(false);
 
-type ProbeResult = 'up' | 'gone' | 'failed' | 'busy' | 'unknown';
+export type ProbeResult = 'up' | 'gone' | 'failed' | 'busy' | 'unknown';
+
+/**
+ * The monitor's decision after one probe: consecutive failures so far and whether the gate is
+ * closed now (`down` unchanged for 'busy' and 'unknown').
+ */
+export function assess(
+  state: { failures: number; down: boolean },
+  result: ProbeResult,
+): { failures: number; down: boolean } {
+  switch (result) {
+    case 'up':
+      return { failures: 0, down: false };
+    case 'gone':
+      return { failures: FAILURES_TO_DOWN, down: true };
+    case 'failed': {
+      const failures = state.failures + 1;
+      return { failures, down: state.down || failures >= FAILURES_TO_DOWN };
+    }
+    default:
+      return state;
+  }
+}
 
 const connectionGone = (err: unknown) =>
   err instanceof mongoose.mongo.MongoNetworkError ||
@@ -76,7 +98,7 @@ function probe(): Promise<ProbeResult> {
 export function startDatabaseMonitor(): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
-  let failures = 0;
+  let state = { failures: 0, down };
   const client = mongoose.connection.getClient();
   const onCheckedIn = () => {
     completions += 1;
@@ -85,16 +107,9 @@ export function startDatabaseMonitor(): () => void {
   const tick = async () => {
     const result = await probe();
     if (stopped) return;
-    if (result === 'up') {
-      failures = 0;
-      setDown(false);
-    } else if (result === 'gone') {
-      failures = FAILURES_TO_DOWN;
-      setDown(true);
-    } else if (result === 'failed') {
-      failures += 1;
-      if (failures >= FAILURES_TO_DOWN) setDown(true);
-    }
+    // `down` may also have been opened elsewhere (noteDatabaseReachable).
+    state = assess({ ...state, down }, result);
+    setDown(state.down);
     timer = setTimeout(() => void tick(), INTERVAL_MS);
     timer.unref();
   };
