@@ -58,6 +58,12 @@ const kill = (child: ChildProcess) =>
   });
 
 let engine: ChildProcess;
+/**
+ * "Fails fast" means well below the driver's 30 s socket timeout. The gate needs three failed pings
+ * (about 3 s) before it closes on a hung database; the margin covers a loaded CI machine.
+ */
+const FAST_MS = 10_000;
+
 let app: Express;
 let erika: Session;
 let stopMonitor: () => void = () => undefined;
@@ -100,24 +106,24 @@ describe('database outage', () => {
 
     const ready = await timed(() => request(app).get('/readyz'));
     expect(ready.res.status).toBe(503);
-    expect(ready.ms).toBeLessThan(2000);
+    expect(ready.ms).toBeLessThan(FAST_MS);
 
     const me = await timed(() => erika.agent.get('/api/me'));
     expect(me.res.status).toBe(503);
     expect(me.res.body.error.code).toBe('service_unavailable');
     expect(me.res.body.error.correlationId).toBe(me.res.headers['x-request-id']);
-    expect(me.ms).toBeLessThan(2000);
+    expect(me.ms).toBeLessThan(FAST_MS);
 
     // A route that needs no database may still answer until the monitor (500 ms ping) closes
     // the gate; from then on even it answers 503 at once. Never does anything wait.
     let anonymous = await timed(() => request(app).get('/api/auth/config'));
     for (let i = 0; i < 20 && anonymous.res.status !== 503; i += 1) {
-      expect(anonymous.ms).toBeLessThan(2000);
+      expect(anonymous.ms).toBeLessThan(FAST_MS);
       await new Promise((r) => setTimeout(r, 250));
       anonymous = await timed(() => request(app).get('/api/auth/config'));
     }
     expect(anonymous.res.status).toBe(503);
-    expect(anonymous.ms).toBeLessThan(2000);
+    expect(anonymous.ms).toBeLessThan(FAST_MS);
 
     await request(app).get('/healthz').expect(200);
   });
@@ -138,14 +144,14 @@ describe('database outage', () => {
       const first = await timed(() => erika.agent.get('/api/me'));
       expect(first.res.status).toBe(503);
       expect(first.res.body.error.code).toBe('service_unavailable');
-      expect(first.ms).toBeLessThan(2000);
+      expect(first.ms).toBeLessThan(FAST_MS);
       // Once noticed, new requests are refused at once.
       const next = await timed(() => request(app).get('/api/auth/config'));
       expect(next.res.status).toBe(503);
-      expect(next.ms).toBeLessThan(2000);
+      expect(next.ms).toBeLessThan(FAST_MS);
       const ready = await timed(() => request(app).get('/readyz'));
       expect(ready.res.status).toBe(503);
-      expect(ready.ms).toBeLessThan(2000);
+      expect(ready.ms).toBeLessThan(FAST_MS);
       await request(app).get('/healthz').expect(200);
     } finally {
       engine.kill('SIGCONT');

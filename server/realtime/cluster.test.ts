@@ -69,7 +69,8 @@ afterAll(async () => {
 });
 
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+  // Up to 20 s: the shared CI machine can be slow; the test fails only if nothing ever arrives.
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
   return check();
 };
 
