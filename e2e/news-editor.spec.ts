@@ -72,6 +72,8 @@ test.describe('news editor', () => {
     page,
     browser,
   }) => {
+    // Four browser contexts and two uploads: more than the default minute on a loaded machine.
+    test.slow();
     const stamp = Date.now();
     const title = `Haushaltssperre aufgehoben ${stamp}`;
     const plainTitle = `Es gibt wieder Geld ${stamp}`;
