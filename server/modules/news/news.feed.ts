@@ -81,11 +81,18 @@ export async function newsForHome(
   return page.map((a) => presentSummary(a, ctx));
 }
 
-// The mandatory part of a memoised live list (a few percent of it), computed once per list.
+// The mandatory part of a memoised live list (a few percent of it), earliest deadline first,
+// computed once per list: a request then only drops what the viewer has acknowledged.
 const mandatoryMemo = new WeakMap<Article[], Article[]>();
+const deadlineOf = (a: Article) => new Date(a.mandatory?.deadline ?? 0).getTime();
 function mandatoryOf(live: Article[]): Article[] {
   let found = mandatoryMemo.get(live);
-  if (!found) mandatoryMemo.set(live, (found = live.filter((a) => a.mandatory)));
+  if (!found) {
+    found = live
+      .filter((a) => a.mandatory)
+      .sort((a, b) => deadlineOf(a) - deadlineOf(b) || (String(a._id) < String(b._id) ? -1 : 1));
+    mandatoryMemo.set(live, found);
+  }
   return found;
 }
 
@@ -97,18 +104,12 @@ export async function toAcknowledge(
 ): Promise<NewsSummaryDTO[]> {
   const v = viewer ?? (await newsViewer(user));
   const [rows, reader] = await Promise.all([liveForViewer(v), readerState(user.id)]);
-  const open = mandatoryOf(rows)
-    .filter((a) => {
-      const ack = reader.acks.get(String(a._id));
-      return !ack || ack.round !== a.mandatory?.round;
-    })
-    .sort(
-      (a, b) =>
-        new Date(a.mandatory?.deadline ?? 0).getTime() -
-          new Date(b.mandatory?.deadline ?? 0).getTime() ||
-        (String(a._id) < String(b._id) ? -1 : 1),
-    )
-    .slice(0, limit);
+  const open: Article[] = [];
+  for (const a of mandatoryOf(rows)) {
+    const ack = reader.acks.get(String(a._id));
+    if (!ack || ack.round !== a.mandatory?.round) open.push(a);
+    if (open.length === limit) break;
+  }
   const ctx = await presentContext(v, open, reader);
   return open.map((a) => presentSummary(a, ctx));
 }
