@@ -15,8 +15,11 @@ export interface HomeBoardDTO {
   data: {
     /** "News for me": pinned first, then newest (up to 6). */
     news: NewsSummaryDTO[];
-    /** Mandatory articles the viewer has not yet acknowledged, earliest deadline first. */
-    acknowledge: NewsSummaryDTO[];
+    /**
+     * Mandatory articles the viewer has not yet acknowledged: the first few by earliest deadline,
+     * and how many are open in all.
+     */
+    acknowledge: { items: NewsSummaryDTO[]; total: number };
     /** The viewer's pinned apps in their order. */
     apps: AppDTO[];
   };

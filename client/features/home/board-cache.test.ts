@@ -16,7 +16,7 @@ const article = (id: string, over: Partial<NewsSummaryDTO> = {}): NewsSummaryDTO
 
 const board = (news: NewsSummaryDTO[], acknowledge: NewsSummaryDTO[] = []): HomeBoardDTO => ({
   layout: { widgets: [], rev: 0, source: 'built-in' },
-  data: { news, acknowledge, apps: [] },
+  data: { news, acknowledge: { items: acknowledge, total: acknowledge.length }, apps: [] },
   abilities: { manageDefaults: false, manageApps: false },
 });
 
@@ -45,13 +45,18 @@ describe('board news patches', () => {
     const due = (id: string, deadline: string) =>
       article(id, { mandatory: { deadline, round: 1 } });
     const b = board([], [due('1', '2026-03-01T00:00:00.000Z')]);
-    const added = upsertNewsInBoard(b, due('2', '2026-02-01T00:00:00.000Z')).board;
-    expect(ids(added.data.acknowledge)).toEqual(['2', '1']);
+    // Just published: the viewer cannot have confirmed it yet.
+    const now = Date.parse('2026-01-02T08:05:00.000Z');
+    const added = upsertNewsInBoard(b, due('2', '2026-02-01T00:00:00.000Z'), now).board;
+    expect(ids(added.data.acknowledge.items)).toEqual(['2', '1']);
+    expect(added.data.acknowledge.total).toBe(2);
     const confirmed = article('2', {
       mandatory: { deadline: '2026-02-01T00:00:00.000Z', round: 1 },
       viewer: { read: true, acknowledgedAt: '2026-01-20T00:00:00.000Z', reaction: null },
     });
-    expect(ids(upsertNewsInBoard(added, confirmed).board.data.acknowledge)).toEqual(['1']);
+    const after = upsertNewsInBoard(added, confirmed, now).board.data.acknowledge;
+    expect(ids(after.items)).toEqual(['1']);
+    expect(after.total).toBe(1);
   });
 
   it('removes unpublished or removed articles and asks for a refill when the list was full', () => {
@@ -64,5 +69,41 @@ describe('board news patches', () => {
     expect(removed.refetch).toBe(false);
     const untouched = board([article('1')]);
     expect(removeNewsFromBoard(untouched, '9').board).toBe(untouched);
+  });
+
+  it('keeps the viewer state a shared live copy lacks (a confirmed article stays confirmed)', () => {
+    const mandatory = { deadline: '2026-03-01T00:00:00.000Z', round: 1 };
+    const seen = article('3', {
+      mandatory,
+      viewer: { read: true, acknowledgedAt: '2026-01-05T00:00:00.000Z', reaction: 'like' },
+    });
+    const b = board([seen]);
+    const edited = article('3', { mandatory, variants: { de: { title: 'Neu', teaser: '' } } });
+    const patch = upsertNewsInBoard(b, edited);
+    expect(patch.board.data.acknowledge.items).toEqual([]);
+    expect(patch.board.data.news[0]?.viewer).toEqual(seen.viewer);
+    // A new round asks again.
+    const again = upsertNewsInBoard(b, article('3', { mandatory: { ...mandatory, round: 2 } }));
+    expect(again.board.data.news[0]?.viewer.acknowledgedAt).toBeNull();
+  });
+
+  it('asks the server when an older article it does not show may or may not be open', () => {
+    const b = board([]);
+    const old = article('4', { mandatory: { deadline: '2026-03-01T00:00:00.000Z', round: 1 } });
+    const patch = upsertNewsInBoard(b, old, Date.parse('2026-02-01T00:00:00.000Z'));
+    expect(patch.refetch).toBe(true);
+    expect(patch.board.data.acknowledge).toEqual(b.data.acknowledge);
+  });
+
+  it('counts open confirmations beyond the ones shown', () => {
+    const due = (id: string) =>
+      article(id, {
+        mandatory: { deadline: `2026-03-${id.padStart(2, '0')}T00:00:00.000Z`, round: 1 },
+      });
+    const b = board([]);
+    b.data.acknowledge = { items: ['1', '2', '3', '4', '5'].map(due), total: 8 };
+    const removed = removeNewsFromBoard(b, '2');
+    expect(removed.board.data.acknowledge.total).toBe(7);
+    expect(removed.refetch).toBe(true); // the sixth moves up
   });
 });

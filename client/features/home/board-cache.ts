@@ -1,8 +1,13 @@
 import type { HomeBoardDTO } from '@shared/home/types';
 import type { NewsSummaryDTO } from '@shared/news/types';
+import { keepViewerState } from '../news/cache';
 
 /** How many articles "News for me" shows (the server's `HOME_NEWS_LIMIT`). */
 export const HOME_NEWS_LIMIT = 6;
+/** How many open confirmations "To acknowledge" shows (the server's `HOME_ACK_LIMIT`). */
+export const HOME_ACK_LIMIT = 5;
+/** A live article published this recently cannot have been confirmed by the viewer yet. */
+const FRESH_MS = 15 * 60_000;
 
 const time = (iso: string | null) => (iso ? Date.parse(iso) : 0);
 
@@ -25,28 +30,56 @@ export interface BoardPatch {
 }
 
 /** `news:upsert`: the article takes its place in both news widgets, or leaves them. */
-export function upsertNewsInBoard(board: HomeBoardDTO, article: NewsSummaryDTO): BoardPatch {
+export function upsertNewsInBoard(
+  board: HomeBoardDTO,
+  incoming: NewsSummaryDTO,
+  now = Date.now(),
+): BoardPatch {
+  const { items, total } = board.data.acknowledge;
+  const shown = items.find((n) => n.id === incoming.id);
+  const article = keepViewerState(
+    board.data.news.find((n) => n.id === incoming.id) ?? shown,
+    incoming,
+  );
   const without = board.data.news.filter((n) => n.id !== article.id);
   const wasThere = without.length !== board.data.news.length;
   const news = isLive(article)
     ? [...without, article].sort(feedOrder).slice(0, HOME_NEWS_LIMIT)
     : without;
-  const ackRest = board.data.acknowledge.filter((n) => n.id !== article.id);
-  const acknowledge = isDue(article) ? [...ackRest, article].sort(ackOrder) : ackRest;
+  const due = isDue(article);
+  const fresh = now - time(article.publishedAt) < FRESH_MS;
+  // Whether an older article not shown here was open is known only to the server: ask it.
+  const unknown = !shown && ((due && !fresh) || (!due && items.length < total));
+  const rest = items.filter((n) => n.id !== article.id);
+  const acknowledge = unknown
+    ? board.data.acknowledge
+    : {
+        items: (due ? [...rest, article].sort(ackOrder) : rest).slice(0, HOME_ACK_LIMIT),
+        total: total - (shown ? 1 : 0) + (due ? 1 : 0),
+      };
+  const refillAck = !unknown && shown !== undefined && !due && total > items.length;
   return {
     board: { ...board, data: { ...board.data, news, acknowledge } },
-    refetch: wasThere && !isLive(article) && board.data.news.length >= HOME_NEWS_LIMIT,
+    refetch:
+      unknown ||
+      refillAck ||
+      (wasThere && !isLive(article) && board.data.news.length >= HOME_NEWS_LIMIT),
   };
 }
 
 /** `news:removed`: gone from both widgets. */
 export function removeNewsFromBoard(board: HomeBoardDTO, id: string): BoardPatch {
+  const { items, total } = board.data.acknowledge;
   const news = board.data.news.filter((n) => n.id !== id);
-  const acknowledge = board.data.acknowledge.filter((n) => n.id !== id);
-  const changed =
-    news.length !== board.data.news.length || acknowledge.length !== board.data.acknowledge.length;
+  const rest = items.filter((n) => n.id !== id);
+  const shown = rest.length !== items.length;
+  const changed = news.length !== board.data.news.length || shown;
+  const acknowledge = shown ? { items: rest, total: total - 1 } : board.data.acknowledge;
   return {
     board: changed ? { ...board, data: { ...board.data, news, acknowledge } } : board,
-    refetch: news.length !== board.data.news.length && board.data.news.length >= HOME_NEWS_LIMIT,
+    refetch:
+      (news.length !== board.data.news.length && board.data.news.length >= HOME_NEWS_LIMIT) ||
+      // A hidden open one may have gone, or a hidden one can move up.
+      items.length < total,
   };
 }

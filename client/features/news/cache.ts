@@ -26,6 +26,28 @@ export function compareNews(a: NewsSummaryDTO, b: NewsSummaryDTO): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
+/**
+ * Live copies carry no personal state (the server sends one copy to the whole audience): keep
+ * what this client knew about the viewer (read, reaction, confirmation — the latter only while the
+ * acknowledgement round is the same).
+ */
+export function keepViewerState(
+  previous: NewsSummaryDTO | undefined,
+  incoming: NewsSummaryDTO,
+): NewsSummaryDTO {
+  if (!previous) return incoming;
+  const sameRound = previous.mandatory?.round === incoming.mandatory?.round;
+  return {
+    ...incoming,
+    viewer: {
+      read: incoming.viewer.read || previous.viewer.read,
+      reaction: incoming.viewer.reaction ?? previous.viewer.reaction,
+      acknowledgedAt:
+        incoming.viewer.acknowledgedAt ?? (sameRound ? previous.viewer.acknowledgedAt : null),
+    },
+  };
+}
+
 /** Finds an article in paged data. */
 export function findInPages(data: NewsPages | undefined, id: string): NewsSummaryDTO | undefined {
   for (const page of data?.pages ?? []) {
@@ -57,6 +79,7 @@ export function upsertInPages(
   filters: NewsFilters,
 ): NewsPages | undefined {
   if (!data || data.pages.length === 0) return data;
+  article = keepViewerState(findInPages(data, article.id), article);
   const without = removeFromPages(data, article.id) as NewsPages;
   if (!matchesFilters(article, filters)) return without;
   const pages = without.pages.map((p) => ({ ...p, data: [...p.data] }));

@@ -78,6 +78,16 @@ function seeded() {
 }
 
 describe('news realtime cache patching', () => {
+  it('keeps what this client knew about the viewer when a shared live copy arrives', () => {
+    const qc = new QueryClient();
+    const read = { read: true, acknowledgedAt: null, reaction: 'like' as const };
+    qc.setQueryData(newsKeys.list({ limit: 3 }), pages([art('9', day(9), { viewer: read })]));
+    onNewsUpsert(qc, { article: art('9', day(9), { rev: 2 }) });
+    const cached = qc.getQueryData<NewsPages>(newsKeys.list({ limit: 3 }));
+    expect(cached?.pages[0]?.data[0]?.viewer).toEqual(read);
+    expect(cached?.pages[0]?.data[0]?.rev).toBe(2);
+  });
+
   it('news:upsert inserts a new article in order into every matching list, once', () => {
     const qc = seeded();
     const fresh = art('8', day(8));

@@ -52,7 +52,11 @@ describe('start page', () => {
   it('serves the built-in layout, data for every widget and abilities in one response', async () => {
     const b = await board(erikaS);
     expect(b.layout).toEqual({ widgets: builtInLayout, rev: 0, source: 'built-in' });
-    expect(b.data).toEqual({ news: expect.any(Array), acknowledge: expect.any(Array), apps: [] });
+    expect(b.data).toEqual({
+      news: expect.any(Array),
+      acknowledge: { items: expect.any(Array), total: expect.any(Number) },
+      apps: [],
+    });
     expect(b.abilities).toEqual({ manageDefaults: false, manageApps: false });
     expect((await board(adminS)).abilities).toEqual({ manageDefaults: true, manageApps: true });
   });

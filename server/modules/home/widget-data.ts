@@ -2,7 +2,7 @@ import type { HomeBoardDTO } from '@shared/home/types';
 import type { WidgetId } from '@shared/home/widgets';
 import type { CurrentUser } from '../auth/current-user';
 import { pinnedApps, type SubjectSource } from '../apps/apps.service';
-import { newsForHome, toAcknowledge } from '../news/news.feed';
+import { newsForHome, openAcknowledgements } from '../news/news.feed';
 import type { NewsViewer } from '../news/news.policy';
 
 type BoardData = HomeBoardDTO['data'];
@@ -28,10 +28,13 @@ export type WidgetDataRegistry = {
 };
 
 export const HOME_NEWS_LIMIT = 6;
+/** "To acknowledge" shows this many and the total. */
+export const HOME_ACK_LIMIT = 5;
 
 export const widgetData: WidgetDataRegistry = {
   news: async ({ user, newsViewer }) => newsForHome(user, HOME_NEWS_LIMIT, await newsViewer()),
-  acknowledge: async ({ user, newsViewer }) => toAcknowledge(user, 50, await newsViewer()),
+  acknowledge: async ({ user, newsViewer }) =>
+    openAcknowledgements(user, HOME_ACK_LIMIT, await newsViewer()),
   apps: ({ user, subject }) => pinnedApps(user, subject),
   notifications: null,
   'quick-links': null,

@@ -97,21 +97,25 @@ function mandatoryOf(live: Article[]): Article[] {
 }
 
 /** Mandatory, live, current round not yet acknowledged by the viewer; earliest deadline first. */
-export async function toAcknowledge(
+/** The first `limit` open mandatory articles (earliest deadline first) and how many are open. */
+export async function openAcknowledgements(
   user: CurrentUser,
-  limit = 50,
+  limit: number,
   viewer?: NewsViewer,
-): Promise<NewsSummaryDTO[]> {
+): Promise<{ items: NewsSummaryDTO[]; total: number }> {
   const v = viewer ?? (await newsViewer(user));
   const [rows, reader] = await Promise.all([liveForViewer(v), readerState(user.id)]);
   const open: Article[] = [];
+  let total = 0;
   for (const a of mandatoryOf(rows)) {
     const ack = reader.acks.get(String(a._id));
-    if (!ack || ack.round !== a.mandatory?.round) open.push(a);
-    if (open.length === limit) break;
+    if (ack && ack.round === a.mandatory?.round) continue;
+    total += 1;
+    if (open.length < limit) open.push(a);
   }
+  // Only the shown ones are presented: presenting is the board's main cost.
   const ctx = await presentContext(v, open, reader);
-  return open.map((a) => presentSummary(a, ctx));
+  return { items: open.map((a) => presentSummary(a, ctx)), total };
 }
 
 /** Opaque list cursor: the sort key of the last row (pinned, time, id). */

@@ -8,14 +8,15 @@ import styles from './widgets.module.css';
 export function AcknowledgeWidget() {
   const { t } = useTranslation('home');
   const due = useBoardData('acknowledge');
-  const items = due.data ?? [];
+  const items = due.data?.items ?? [];
+  const total = due.data?.total ?? 0;
   return (
     <div className={styles.stack}>
       {items.length === 0 ? (
         <p className={styles.muted}>{t('widgets.acknowledge.empty')}</p>
       ) : (
         <>
-          <p className={styles.muted}>{t('widgets.acknowledge.count', { count: items.length })}</p>
+          <p className={styles.muted}>{t('widgets.acknowledge.count', { count: total })}</p>
           <ul className={styles.newsList}>
             {items.map((a) => (
               <li key={a.id}>
