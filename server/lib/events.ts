@@ -4,6 +4,7 @@ import type { NotificationDTO } from '@shared/notifications/types';
 import type { NewsCommentDTO } from '@shared/news/types';
 import type { NewsReaction } from '@shared/news/schemas';
 import type { HomeBoardDTO } from '@shared/home/types';
+import type { NewsChangedEvent } from '../modules/news/news.events';
 
 /**
  * Domain events, published by services after a successful write. Realtime, notifications and
@@ -26,7 +27,7 @@ export interface DomainEvents {
   'news.comment': { articleId: string; comment: NewsCommentDTO; commentCount: number };
   'news.reactions': { articleId: string; reactions: Partial<Record<NewsReaction, number>> };
   /** An article was written or changed state (`before`/`after`: stored metadata; null = none). */
-  'news.changed': import('../modules/news/news.events').NewsChangedEvent;
+  'news.changed': NewsChangedEvent;
   /** A reader confirmed the current round of a mandatory article (first time only). */
   'news.acknowledged': { articleId: string; round: number; personId: string; at: Date };
   /** The app catalogue changed (`userId` null: for everyone) or one person's pins. */
