@@ -78,13 +78,15 @@ export function MobileMenuStandIn({ onOpen }: { onOpen: Open }) {
 
 export function BellStandIn({ onOpen }: { onOpen: Open }) {
   const { t } = useTranslation('notifications');
-  const count = useUnreadCount().data ?? 0;
+  const known = useUnreadCount().data;
+  const count = known ?? 0;
   return (
     <StandIn
       slot="bell"
       popup="dialog"
       className={bellStyles.bell ?? ''}
-      label={t('bellLabel', { count })}
+      // No count until it is known: "0 unread" would be wrong for a moment.
+      label={known === undefined ? t('title') : t('bellLabel', { count })}
       onOpen={onOpen}
     >
       <BellIcon className={bellStyles.icon} />

@@ -27,11 +27,12 @@ export function NotificationBell({
   onOpenChange?: (isOpen: boolean) => void;
 }) {
   const { t } = useTranslation('notifications');
-  const count = useUnreadCount().data ?? 0;
+  const known = useUnreadCount().data;
+  const count = known ?? 0;
   const container = useOverlayContainer();
   return (
     <DialogTrigger defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-      <AriaButton className={styles.bell} aria-label={t('bellLabel', { count })}>
+      <AriaButton className={styles.bell} aria-label={known === undefined ? t('title') : t('bellLabel', { count })}>
         <BellIcon className={styles.icon} />
         {count > 0 ? (
           <span className={styles.badge} aria-hidden="true">

@@ -46,13 +46,13 @@ export function useNotificationRealtime(socket: PortalSocket | null): void {
       announce(t('announce', { text: notificationText(t, payload.notification).title }));
     };
     const onRead = (payload: ReadPayload) => onNotificationRead(qc, payload);
-    // After a reconnect that could not recover missed packets, catch up over REST once.
-    let connectedBefore = socket.connected;
+    // Catch up over REST once: on the first connection (the socket starts after the first paint,
+    // so something may have arrived since the bell's count was read) and after a reconnect that
+    // could not recover missed packets.
     const onConnect = () => {
-      if (connectedBefore && !socket.recovered)
-        void qc.invalidateQueries({ queryKey: notificationKeys.all });
-      connectedBefore = true;
+      if (!socket.recovered) void qc.invalidateQueries({ queryKey: notificationKeys.all });
     };
+    if (socket.connected) onConnect();
     socket.on('notification:new', onNew);
     socket.on('notification:read', onRead);
     socket.on('connect', onConnect);
