@@ -3,6 +3,12 @@ import type { PersonDTO, PersonRef } from '../people/types';
 import type { NewsCommentDTO, NewsSummaryDTO } from '../news/types';
 import type { NewsReaction } from '../news/schemas';
 import type { HomeBoardDTO } from '../home/types';
+import type {
+  ConversationDTO,
+  MessageDTO,
+  PresenceDTO,
+  ReadReceiptDTO,
+} from '../chat/types';
 
 /** Events the server pushes. One map for both sides; payloads are DTOs. */
 export interface ServerToClientEvents {
@@ -40,6 +46,37 @@ export interface ServerToClientEvents {
   'home:layout': (payload: { layout: HomeBoardDTO['layout'] }) => void;
   /** The app catalogue or the person's pins changed: refetch apps. */
   'apps:changed': (payload: Record<string, never>) => void;
+  /**
+   * Chat. Every member's sockets are in the room `chat:<conversationId>` (joined on connect and
+   * on joining; left at once on leaving or removal). A new message (root or thread reply).
+   */
+  'chat:message': (payload: { message: MessageDTO }) => void;
+  /** A message was edited, deleted (soft), reacted to, or its thread summary changed. */
+  'chat:message-updated': (payload: { message: MessageDTO }) => void;
+  /** To one person: a conversation appeared for them (created, added) or their own state changed. */
+  'chat:conversation': (payload: { conversation: ConversationDTO }) => void;
+  /** To the room: shared fields of a conversation changed (rename, topic, archive, members). */
+  'chat:conversation-patch': (payload: {
+    id: string;
+    name?: string;
+    topic?: string;
+    archived?: boolean;
+    memberCount?: number;
+  }) => void;
+  /** To one person: they left or were removed; drop the conversation and its messages. */
+  'chat:conversation-removed': (payload: { id: string }) => void;
+  /** To the person's own tabs: their read position moved (badges follow in every tab). */
+  'chat:read': (payload: { conversationId: string; readSeq: number; mentions: number }) => void;
+  /** To a direct conversation's room, when both people allow read receipts. */
+  'chat:receipt': (payload: ReadReceiptDTO) => void;
+  /** Volatile, to the room except the typist. */
+  'chat:typing': (payload: {
+    conversationId: string;
+    threadId: string | null;
+    person: { id: string; displayName: string };
+  }) => void;
+  /** To sockets watching the person (`presence:watch`). */
+  presence: (payload: PresenceDTO) => void;
 }
 
 /**
@@ -63,6 +100,18 @@ export interface ClientToServerEvents {
     ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
   ) => void;
   'news:unwatch': (payload: { articleId: string }) => void;
+  /** "I am typing" (clients send at most every 3 s; members only; relayed volatile). */
+  'chat:typing': (payload: { conversationId: string; threadId: string | null }) => void;
+  /**
+   * Receive presence of these people (replaces the previous set; at most 200). The answer holds
+   * their current statuses.
+   */
+  'presence:watch': (
+    payload: { personIds: string[] },
+    ack: (payload: { statuses: PresenceDTO[] } | SocketEventError) => void,
+  ) => void;
+  /** The tab was idle for a while (or active again): `auto` presence shows away. */
+  'presence:idle': (payload: { idle: boolean }) => void;
 }
 
 /**
