@@ -59,6 +59,13 @@ export interface Realtime {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
+  /** Sends to a room except the sockets of one person (e.g. a message to everyone but its sender). */
+  toRoomExcept<E extends keyof ServerToClientEvents>(
+    room: string,
+    exceptUserId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
   /** Adds / removes every socket of a person to / from a room at once (membership changes). */
   joinRoom(userId: string, room: string): void;
   leaveRoom(userId: string, room: string): void;
@@ -217,6 +224,9 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
     },
     toRoom: (room, event, ...args) => {
       io.to(room).emit(event, ...args);
+    },
+    toRoomExcept: (room, exceptUserId, event, ...args) => {
+      io.to(room).except(userRoom(exceptUserId)).emit(event, ...args);
     },
     joinRoom: (userId, room) => io.in(userRoom(userId)).socketsJoin(room),
     leaveRoom: (userId, room) => io.in(userRoom(userId)).socketsLeave(room),
