@@ -17,6 +17,8 @@ export const errorCodes = [
   'payload_too_large',
   'service_unavailable',
   'internal',
+  'channel_name_taken',
+  'last_owner',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
