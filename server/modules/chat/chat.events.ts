@@ -6,7 +6,17 @@ export interface ChatEvents {
   /** A message was stored (first time only; a resend does not publish again). */
   'chat.message_created': { message: Message; conversation: Conversation };
   /** A message was edited, deleted, reacted to, or its thread summary changed. */
-  'chat.message_updated': { message: Message; conversation: Conversation; actorId: string };
+  'chat.message_updated': {
+    message: Message;
+    conversation: Conversation;
+    actorId: string;
+    /** People newly mentioned by an edit (notified like a new mention). */
+    mentioned?: string[];
+    /** Only the actor's own state changed (follow): their tabs only, not the room. */
+    actorOnly?: boolean;
+  };
+  /** A resend of a stored message: answered again to the sender's own tabs only. */
+  'chat.message_resent': { message: Message; conversation: Conversation; userId: string };
   /** Name, topic or archive state changed. */
   'chat.conversation_changed': { conversation: Conversation; actorId: string };
   /** People joined or were added (`added`), left or were removed (`removed`). */
