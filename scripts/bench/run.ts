@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <name> [options]`: news (start page and news list at city scale), queries
- * (database commands per request), bundle
+ * (database commands per request), chat (latency, CPU and heap per client against bare Socket.IO),
+ * bundle
  * (initial JS of the SPA), cold-start.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ const here = import.meta.dirname;
 const scripts: Record<string, string[]> = {
   news: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'news.ts')],
   queries: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'queries.ts')],
+  chat: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'chat.ts')],
   bundle: [path.join(here, 'bundle.mjs')],
   'cold-start': [path.join(here, 'cold-start.mjs')],
 };
