@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import {
-  ApiSession,
+  type ApiSession,
   baseOf,
   insertPeople,
   loginAll,
