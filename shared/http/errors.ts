@@ -19,6 +19,8 @@ export const errorCodes = [
   'internal',
   'channel_name_taken',
   'last_owner',
+  'invalid_attachment',
+  'client_id_reused',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
