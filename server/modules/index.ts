@@ -12,6 +12,7 @@ import { homeRoutes } from './home/home.routes';
 import { appRoutes } from './apps/apps.routes';
 import { newsEngagementRoutes } from './news/engagement.routes';
 import { newsRoutes } from './news/news.routes';
+import { chatConversationRoutes } from './chat/conversation.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -29,5 +30,6 @@ export function allRoutes(): RouteDef[] {
     ...appRoutes,
     ...newsRoutes,
     ...newsEngagementRoutes,
+    ...chatConversationRoutes,
   ];
 }

@@ -3,6 +3,7 @@ import { events } from '../lib/events';
 import { registerNotificationRules } from './notifications/notification-rules';
 import { registerNewsEngagement } from './news/engagement.subscribers';
 import { registerNewsRealtime } from './news/news.realtime';
+import { registerChatRealtime } from './chat/chat.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -29,6 +30,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerNotificationRules(),
     registerNewsEngagement(realtime),
     registerNewsRealtime(realtime),
+    registerChatRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }
