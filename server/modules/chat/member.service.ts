@@ -61,7 +61,7 @@ export async function writeConversation(
   update: Record<string, unknown>,
 ): Promise<Conversation> {
   let stored = await ConversationModel.findByIdAndUpdate(id, update, {
-    new: true,
+    returnDocument: 'after',
   }).lean<Conversation>();
   if (!stored) throw notFound('Conversation not found.');
   const count = Object.keys(stored.members).length;
@@ -91,7 +91,7 @@ export function ensureInboxEntry(personId: string, conv: Conversation): Promise<
     const stored = await InboxModel.findByIdAndUpdate(
       personId,
       { $set: { [`conversations.${cid}`]: entry } },
-      { upsert: true, new: true, setDefaultsOnInsert: true },
+      { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
     ).lean<Inbox>();
     if (stored) rememberInbox(stored);
     return true;
@@ -106,7 +106,7 @@ export function dropInboxEntry(personId: string, cid: string): Promise<boolean> 
     const stored = await InboxModel.findByIdAndUpdate(
       personId,
       { $unset: { [`conversations.${cid}`]: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<Inbox>();
     if (stored) rememberInbox(stored);
     return true;

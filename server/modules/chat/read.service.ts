@@ -52,7 +52,7 @@ export async function updateInboxEntry(
     const stored = await InboxModel.findByIdAndUpdate(
       personId,
       { $set },
-      { upsert: true, new: true, setDefaultsOnInsert: true },
+      { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
     ).lean<Inbox>();
     if (stored) rememberInbox(stored);
     return next;

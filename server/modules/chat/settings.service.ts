@@ -35,7 +35,7 @@ export async function updateChatSettings(
     const written = await InboxModel.findByIdAndUpdate(
       user.id,
       { $set },
-      { upsert: true, new: true, setDefaultsOnInsert: true },
+      { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
     ).lean<Inbox>();
     if (written) rememberInbox(written);
     return written ?? before;
