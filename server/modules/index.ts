@@ -13,6 +13,7 @@ import { appRoutes } from './apps/apps.routes';
 import { newsEngagementRoutes } from './news/engagement.routes';
 import { newsRoutes } from './news/news.routes';
 import { chatConversationRoutes } from './chat/conversation.routes';
+import { chatMessageRoutes } from './chat/message.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -30,6 +31,8 @@ export function allRoutes(): RouteDef[] {
     ...appRoutes,
     ...newsRoutes,
     ...newsEngagementRoutes,
+    // Before the conversation routes: `/api/conversations/search` must not match `/:id`.
+    ...chatMessageRoutes,
     ...chatConversationRoutes,
   ];
 }

@@ -4,6 +4,7 @@ import { registerNotificationRules } from './notifications/notification-rules';
 import { registerNewsEngagement } from './news/engagement.subscribers';
 import { registerNewsRealtime } from './news/news.realtime';
 import { registerChatRealtime } from './chat/chat.realtime';
+import { registerChatMessageRealtime } from './chat/message.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -31,6 +32,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerNewsEngagement(realtime),
     registerNewsRealtime(realtime),
     registerChatRealtime(realtime),
+    registerChatMessageRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }
