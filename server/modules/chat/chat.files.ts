@@ -119,7 +119,7 @@ export async function uploadChatFile(
     bucket: CHAT_BUCKET,
   });
   if (!stored.created) {
-    const existing = await ChatFileModel.findById(stored.id).lean<ChatFile>();
+    const existing = await loadFile(stored.id);
     if (existing) return { file: presentUpload(existing, conversationId), created: false };
   }
   const previewFile = preview
@@ -153,6 +153,12 @@ export async function uploadChatFile(
 
 const fileLock = (id: string) => `chat:file:${id}`;
 
+/** The record with its lists present (an empty array may come back absent from an upsert). */
+async function loadFile(id: string): Promise<ChatFile | null> {
+  const f = await ChatFileModel.findById(id).lean<ChatFile>();
+  return f ? { ...f, uses: f.uses ?? [], conversationIds: f.conversationIds ?? [] } : null;
+}
+
 /**
  * The attachments of a new message: files this person uploaded to this conversation that no other
  * message shows yet (a resend of the same message may see its own claim). 400 otherwise.
@@ -164,7 +170,7 @@ export async function attachmentsForSend(
   fileIds: string[],
 ): Promise<StoredAttachment[]> {
   const unique = [...new Set(fileIds)];
-  const files = await Promise.all(unique.map((id) => ChatFileModel.findById(id).lean<ChatFile>()));
+  const files = await Promise.all(unique.map((id) => loadFile(id)));
   return files.map((f) => {
     const ok =
       f &&
@@ -188,7 +194,7 @@ export async function claimFiles(
 ): Promise<void> {
   for (const a of attachments) {
     await withKeyLock(fileLock(a.fileId), async () => {
-      const f = await ChatFileModel.findById(a.fileId).lean<ChatFile>();
+      const f = await loadFile(a.fileId);
       if (!f) throw invalidAttachment();
       if (f.uses.some((u) => u.messageId === use.messageId)) return;
       if (exclusive && f.uses.length > 0) throw invalidAttachment();
@@ -209,7 +215,7 @@ export async function claimFiles(
 export async function unclaimFiles(attachments: StoredAttachment[], messageId: string) {
   for (const a of attachments) {
     await withKeyLock(fileLock(a.fileId), async () => {
-      const f = await ChatFileModel.findById(a.fileId).lean<ChatFile>();
+      const f = await loadFile(a.fileId);
       if (!f || !f.uses.some((u) => u.messageId === messageId)) return;
       const uses = f.uses.filter((u) => u.messageId !== messageId);
       await ChatFileModel.updateOne({ _id: f._id }, { $set: { uses } });
@@ -221,7 +227,7 @@ export async function unclaimFiles(attachments: StoredAttachment[], messageId: s
 export async function releaseFiles(attachments: StoredAttachment[], messageId: string) {
   for (const a of attachments) {
     await withKeyLock(fileLock(a.fileId), async () => {
-      const f = await ChatFileModel.findById(a.fileId).lean<ChatFile>();
+      const f = await loadFile(a.fileId);
       if (!f) return;
       const uses = f.uses.filter((u) => u.messageId !== messageId);
       if (uses.length > 0) {
@@ -248,7 +254,7 @@ export async function openChatFile(
   const conv: Conversation | null = await getConversation(conversationId);
   if (!conv) throw notFound();
   if (!canRead(user, conv)) throw forbidden();
-  const f = await ChatFileModel.findById(fileId).lean<ChatFile>();
+  const f = await loadFile(fileId);
   if (!f) throw notFound();
   const shown = f.uses.some((u) => u.conversationId === conversationId);
   const ownUnsent =
