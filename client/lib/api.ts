@@ -38,6 +38,11 @@ export function resetCsrf(token: string | null = null): void {
   csrfPromise = null;
 }
 
+/** The CSRF token for requests made without `api()` (uploads with progress use XMLHttpRequest). */
+export function currentCsrfToken(): Promise<string> {
+  return csrfToken ? Promise.resolve(csrfToken) : pendingCsrf();
+}
+
 const unsafe = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
 type Json = Record<string, unknown> | unknown[] | string | number | boolean | null;
