@@ -7,6 +7,7 @@ import { hashPassword } from '../../modules/auth/password';
 import { logger } from '../../lib/logger';
 import { insertDemoApps } from '../../modules/apps/apps.seed';
 import { insertDemoNews } from './news';
+import { insertDemoChat } from './chat';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -95,6 +96,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await bumpPeopleVersion(); // explicit: bulk inserts are the directory read model's business too
   await insertDemoApps();
   await insertDemoNews(demo);
+  await insertDemoChat(demo);
   return demo.people.length;
 }
 
