@@ -114,10 +114,16 @@ describe('chat rooms', () => {
     expect((await patch).name).toBe('Umbenannt');
     const typing = next<{ person: { id: string } }>(member, 'chat:typing');
     const owner = await connect('owner');
+    const ownSeen = record(owner);
     owner.emit('chat:typing', { conversationId: conv, threadId: null });
     expect((await typing).person.id).toBe(ids.owner);
+    // More than one per person and conversation within 2 s is dropped; the typist gets none.
+    const memberSeen = record(member);
+    owner.emit('chat:typing', { conversationId: conv, threadId: null });
     await sleep(2000);
     expect(chatEventsOf(seen, conv)).toEqual([]);
+    expect(memberSeen.filter((e) => e.event === 'chat:typing')).toEqual([]);
+    expect(ownSeen.filter((e) => e.event === 'chat:typing')).toEqual([]);
   });
 
   it("an added member's open sockets join the room at once", async () => {
@@ -132,6 +138,17 @@ describe('chat rooms', () => {
     const message = next<{ message: MessageDTO }>(late, 'chat:message');
     await sendMessage('owner', conv, 'Willkommen!');
     expect((await message).message.body).toBe('Willkommen!');
+    // Added by someone else: a notification that links to the conversation.
+    const notification = next<{ notification: { kind: string; link: string } }>(
+      late,
+      'notification:new',
+    );
+    await call('owner', 'POST', '/api/conversations', {
+      kind: 'group',
+      memberIds: [ids.late, ids.member],
+      name: 'Kaffeerunde',
+    });
+    expect((await notification).notification.kind).toBe('chat.added');
   });
 
   it("a removed member's sockets leave at once and are told; nothing follows", async () => {

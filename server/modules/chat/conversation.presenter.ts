@@ -41,28 +41,36 @@ function myMembership(
   };
 }
 
-/**
- * A conversation for one viewer: names of direct messages are the other person's, `me` and
- * `unread` are the viewer's own (null / 0 when not a member, e.g. browsing public channels).
- * `inbox` is the viewer's inbox (null when unknown: then the membership reads as fresh).
- */
-export async function presentConversation(
+interface Parts {
+  previewIds: string[];
+  peerId: string | null;
+  senderId: string | null;
+}
+
+function partsOf(viewer: Viewer, conv: Conversation): Parts {
+  const others = Object.keys(conv.members).filter((p) => p !== viewer.id);
+  return {
+    previewIds: conv.kind === 'group' ? others.slice(0, MEMBERS_PREVIEW) : [],
+    peerId: conv.kind === 'direct' ? (others[0] ?? null) : null,
+    senderId: conv.lastMessage?.senderId ?? null,
+  };
+}
+
+const idsOf = (p: Parts) => [
+  ...p.previewIds,
+  ...(p.peerId ? [p.peerId] : []),
+  ...(p.senderId ? [p.senderId] : []),
+];
+
+function build(
   viewer: Viewer,
   conv: Conversation,
   inbox: Inbox | null,
-): Promise<ConversationDTO> {
+  parts: Parts,
+  people: Map<string, PersonRef>,
+): ConversationDTO {
   const id = String(conv._id);
-  const ids = Object.keys(conv.members);
-  const others = ids.filter((p) => p !== viewer.id);
-  const previewIds = conv.kind === 'group' ? others.slice(0, MEMBERS_PREVIEW) : [];
-  const peerId = conv.kind === 'direct' ? (others[0] ?? null) : null;
-  const senderId = conv.lastMessage?.senderId ?? null;
-  const people = await peopleOf([
-    ...previewIds,
-    ...(peerId ? [peerId] : []),
-    ...(senderId ? [senderId] : []),
-  ]);
-  const peer = peerId ? (people.get(peerId) ?? null) : null;
+  const peer = parts.peerId ? (people.get(parts.peerId) ?? null) : null;
   const entry = conv.members[viewer.id] ? inbox?.conversations[id] : undefined;
   const me = myMembership(viewer, conv, entry);
   const last = conv.lastMessage;
@@ -73,7 +81,9 @@ export async function presentConversation(
     name: conv.kind === 'direct' ? (peer?.displayName ?? '') : conv.name,
     topic: conv.topic,
     peer,
-    membersPreview: previewIds.map((p) => people.get(p)).filter((p): p is PersonRef => Boolean(p)),
+    membersPreview: parts.previewIds
+      .map((p) => people.get(p))
+      .filter((p): p is PersonRef => Boolean(p)),
     memberCount: conv.memberCount,
     roomId: conv.roomId ? String(conv.roomId) : null,
     archived: conv.archived,
@@ -95,12 +105,28 @@ export async function presentConversation(
   };
 }
 
+/**
+ * Conversations for one viewer (people looked up once for the whole list): names of direct
+ * messages are the other person's, `me` and `unread` are the viewer's own (null / 0 when not a
+ * member, e.g. browsing public channels). `inbox` is the viewer's inbox (null when unknown).
+ */
 export async function presentConversations(
   viewer: Viewer,
   convs: Conversation[],
   inbox: Inbox | null,
 ): Promise<ConversationDTO[]> {
-  return Promise.all(convs.map((c) => presentConversation(viewer, c, inbox)));
+  const parts = convs.map((c) => partsOf(viewer, c));
+  const people = await peopleOf(parts.flatMap(idsOf));
+  return convs.map((c, i) => build(viewer, c, inbox, parts[i] as Parts, people));
+}
+
+export async function presentConversation(
+  viewer: Viewer,
+  conv: Conversation,
+  inbox: Inbox | null,
+): Promise<ConversationDTO> {
+  const [dto] = await presentConversations(viewer, [conv], inbox);
+  return dto as ConversationDTO;
 }
 
 /** Members, owners first, then by name (people no longer in the directory are skipped). */

@@ -28,7 +28,7 @@ import {
   loadReadable,
   writeConversation,
 } from './member.service';
-import { presentConversation } from './conversation.presenter';
+import { presentConversation, presentConversations } from './conversation.presenter';
 
 type Actor = Pick<CurrentUser, 'id'>;
 
@@ -262,5 +262,5 @@ export async function browseChannels(
     )
     .slice(0, limit);
   const inbox = await getInbox(user.id);
-  return Promise.all(hits.map((c) => presentConversation(user, c, inbox)));
+  return presentConversations(user, hits, inbox);
 }

@@ -153,8 +153,8 @@ describe('read state, preferences, unread summary, receipts', () => {
   it('the read position never goes backwards, never passes lastSeq, resets mentions', async () => {
     const c = await channel('Lesen', { memberIds: [ids.mia] });
     await setLastSeq(c.id, 10);
-    await addMentions([ids.mia, ids.mia, ids.out], c.id);
-    await addMentions([ids.mia], c.id);
+    await addMentions([ids.mia!, ids.mia!, ids.out!], c.id);
+    await addMentions([ids.mia!], c.id);
     let me = (await get('mia', `/api/conversations/${c.id}`)).body.data as ConversationDTO;
     expect(me.unread).toBe(10);
     expect(me.me?.mentions).toBe(2);

@@ -4,7 +4,7 @@ import type { Conversation } from './conversation.model';
 import { getConversations, isMember } from './conversation.store';
 import type { Inbox } from './inbox.model';
 import { getInbox } from './inbox.store';
-import { presentConversation, unreadOf } from './conversation.presenter';
+import { presentConversations, unreadOf } from './conversation.presenter';
 
 type Actor = Pick<CurrentUser, 'id'>;
 
@@ -30,7 +30,7 @@ export async function myConversations(
 /** `GET /api/conversations`: every conversation of the person (the client groups favourites). */
 export async function listMyConversations(user: Actor): Promise<ConversationDTO[]> {
   const { inbox, conversations } = await myConversations(user.id);
-  return Promise.all(conversations.map((c) => presentConversation(user, c, inbox)));
+  return presentConversations(user, conversations, inbox);
 }
 
 /**
@@ -50,6 +50,6 @@ export async function chatUnreadSummary(user: Actor): Promise<ChatUnreadSummaryD
   }
   return {
     total,
-    conversations: await Promise.all(unread.map((c) => presentConversation(user, c, inbox))),
+    conversations: await presentConversations(user, unread, inbox),
   };
 }
