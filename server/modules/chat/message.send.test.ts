@@ -218,4 +218,46 @@ describe('send: threads and mentions', () => {
       await NotificationModel.countDocuments({ userId: w.ids.ben, kind: 'chat.mention' }),
     ).toBe(1);
   });
+
+  it('an edit notifies only people mentioned for the first time; @channel is ignored in direct messages', async () => {
+    const conv = await c.channel('ana', ['ben', 'cem']);
+    const m = await c.sent('cem', conv.id, 'Frage an @ben');
+    const count = (who: string) =>
+      NotificationModel.countDocuments({ userId: w.ids[who], link: { $regex: m.id } });
+    await eventually(async () => expect(await count('ben')).toBe(1));
+    await c
+      .call('patch', 'cem', `/api/conversations/${conv.id}/messages/${m.id}`, {
+        body: 'Frage an @ben und @ana',
+      })
+      .expect(200);
+    await eventually(async () => expect(await count('ana')).toBe(1));
+    expect(await count('ben')).toBe(1);
+    const dm = (
+      await c
+        .call('post', 'ana', '/api/conversations', { kind: 'direct', personId: w.ids.cem })
+        .expect(201)
+    ).body.data as ConversationDTO;
+    expect((await c.sent('ana', dm.id, '@channel hallo')).mentionsAll).toBe(false);
+  });
+
+  it('updates go to the room as the member view and to the actor’s tabs; following only to the actor', async () => {
+    const conv = await c.channel('ana', ['ben']);
+    const m = await c.sent('ana', conv.id, 'Reaktionen bitte');
+    const path = `/api/conversations/${conv.id}/messages/${m.id}`;
+    const mark = rt.emitted.length;
+    await c.call('put', 'ben', `${path}/reactions/heart`).expect(200);
+    await c.call('put', 'ben', `${path}/follow`, { follow: true }).expect(200);
+    await eventually(() => {
+      const updates = rt.emitted.slice(mark).filter((e) => e.event === 'chat:message-updated');
+      expect(updates.map((e) => [e.to, e.except ?? null])).toEqual([
+        [`chat:${conv.id}`, w.ids.ben],
+        [`user:${w.ids.ben}`, null],
+        [`user:${w.ids.ben}`, null],
+      ]);
+      const room = (updates[0]?.payload as { message: MessageDTO }).message;
+      expect(room.reactions[0]).toMatchObject({ reaction: 'heart', personIds: [w.ids.ben] });
+      const own = (updates[2]?.payload as { message: MessageDTO }).message;
+      expect(own.thread?.following).toBe(true);
+    });
+  });
 });
