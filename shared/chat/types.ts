@@ -142,6 +142,8 @@ export interface MessageDTO {
 
 export interface MemberDTO {
   person: PersonRef;
+  /** For `@username` mentions (the composer's autocomplete inserts it). */
+  username?: string;
   role: MemberRole;
   joinedAt: string;
 }

@@ -149,6 +149,7 @@ describe('Composer @ autocomplete', () => {
   });
 
   it('mentionAt ignores e-mail addresses; suggestions prefer username prefixes', () => {
+    expect(suggestMentions('', [{ id: 'x', displayName: 'Ohne Name' }], false)).toEqual([]);
     expect(mentionAt('mail a@b', 8)).toBeNull();
     expect(mentionAt('(@an', 4)).toEqual({ start: 1, query: 'an' });
     expect(mentionAt('@', 1)).toEqual({ start: 0, query: '' });

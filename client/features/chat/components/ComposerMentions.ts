@@ -1,8 +1,9 @@
 /** Pure helpers of the composer's `@` autocomplete. */
 
+/** A member one can mention; without `username` (PersonRef lacks it) the person is not offered. */
 export interface MentionCandidate {
   id: string;
-  username: string;
+  username?: string;
   displayName: string;
 }
 
@@ -32,7 +33,8 @@ export function mentionAt(text: string, caret: number): MentionQuery | null {
   return { start: at, query: text.slice(i, caret).toLowerCase() };
 }
 
-export type Suggestion = { kind: 'person'; person: MentionCandidate } | { kind: 'all' };
+export type Suggestion =
+  { kind: 'person'; person: MentionCandidate & { username: string } } | { kind: 'all' };
 
 /** Members whose username or any part of the name starts with the query; `@channel` if allowed. */
 export function suggestMentions(
@@ -43,7 +45,9 @@ export function suggestMentions(
   const q = fold(query);
   const out: Suggestion[] = [];
   const starts: Suggestion[] = [];
-  for (const person of members) {
+  for (const candidate of members) {
+    if (!candidate.username) continue;
+    const person = { ...candidate, username: candidate.username };
     const username = person.username.toLowerCase();
     const words = fold(person.displayName).split(/[\s-]+/);
     if (username.startsWith(q)) starts.push({ kind: 'person', person });
