@@ -14,7 +14,7 @@ import { registerPresence } from './presence';
 
 export const chatRoom = (conversationId: string) => `chat:${conversationId}`;
 
-/** One typing event per person per conversation (and thread) within this window is relayed. */
+/** One typing event per person per conversation within this window is relayed. */
 const TYPING_WINDOW_MS = 2000;
 
 async function toPerson(realtime: Realtime, userId: string, conv: Conversation): Promise<void> {
@@ -44,7 +44,7 @@ function relayTyping(realtime: Realtime): (socket: PortalSocket) => void {
       if (!parsed.success) return;
       const { conversationId, threadId } = parsed.data;
       const user = socket.data.user;
-      const key = `${user.id}:${conversationId}:${threadId ?? ''}`;
+      const key = `${user.id}:${conversationId}`;
       const now = Date.now();
       if (now - (last.get(key) ?? 0) < TYPING_WINDOW_MS) return;
       last.set(key, now);

@@ -113,6 +113,19 @@ export function dropInboxEntry(personId: string, cid: string): Promise<boolean> 
   });
 }
 
+const INBOX_WRITES_AT_ONCE = 16;
+
+/** The ids for which `write` answered true, written `INBOX_WRITES_AT_ONCE` at a time. */
+async function inChunks(ids: string[], write: (id: string) => Promise<boolean>): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += INBOX_WRITES_AT_ONCE) {
+    const chunk = ids.slice(i, i + INBOX_WRITES_AT_ONCE);
+    const done = await Promise.all(chunk.map(write));
+    chunk.forEach((id, j) => done[j] && out.push(id));
+  }
+  return out;
+}
+
 export interface MembershipChange {
   conversation: Conversation;
   added: string[];
@@ -156,16 +169,15 @@ export async function changeMembers(
       changed: new Set([...Object.keys($set), ...Object.keys($unset)].map((k) => k.slice(8))),
     };
   });
-  const added: string[] = [];
-  const removed: string[] = [];
-  for (const id of add) {
-    if (!isMember(conv, id)) continue;
-    if ((await ensureInboxEntry(id, conv)) || changed.has(id)) added.push(id);
-  }
-  for (const id of remove) {
-    if (isMember(conv, id)) continue;
-    if ((await dropInboxEntry(id, convId)) || changed.has(id)) removed.push(id);
-  }
+  // Each person's entry under their own lock, a few at a time (a channel may start with 500).
+  const added = await inChunks(
+    add.filter((id) => isMember(conv, id)),
+    async (id) => (await ensureInboxEntry(id, conv)) || changed.has(id),
+  );
+  const removed = await inChunks(
+    remove.filter((id) => !isMember(conv, id)),
+    async (id) => (await dropInboxEntry(id, convId)) || changed.has(id),
+  );
   if (added.length || removed.length) {
     events.publish('chat.members_changed', { conversation: conv, added, removed, actorId });
   }
