@@ -177,10 +177,11 @@ async function placeMessage(
 }
 
 /**
- * Stores a message at the next position of the conversation (see README "chat sequence numbers"):
- * under the conversation lock, seq = lastSeq + 1; the unique `(conversationId, seq)` index turns a
- * stale `lastSeq` into a duplicate-key error, and so does a resend (same `_id`): `findById` tells
- * them apart. A resend is answered with the stored message; a clash takes the next number.
+ * Stores a message at the next position of the conversation, gap-free. Under the conversation
+ * lock, seq = lastSeq + 1; the unique `(conversationId, seq)` index turns a stale `lastSeq` into a
+ * duplicate-key error, and so does a resend (same `_id`): `findById` tells them apart. A resend is
+ * answered with the stored message; a clash takes the next number. A crash after the insert heals:
+ * the next send clashes and moves on; the crashed send's retry lists and announces its message.
  */
 export async function storeMessage(
   user: Pick<CurrentUser, 'id'>,
