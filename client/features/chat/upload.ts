@@ -46,8 +46,9 @@ function send(
     xhr.onerror = () => reject(new TypeError('Failed to fetch'));
     xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     if (signal) {
+      // Before send() an abort fires no event: reject here.
       if (signal.aborted) {
-        xhr.abort();
+        reject(new DOMException('Upload aborted', 'AbortError'));
         return;
       }
       signal.addEventListener('abort', () => xhr.abort(), { once: true });
