@@ -1,4 +1,5 @@
 /** Client side of `npm run bench -- chat`: sockets, probes, percentiles. */
+import { readFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 
 export interface ProbeReading {
@@ -84,3 +85,28 @@ export function percentile(sorted: number[], p: number): number {
 
 export const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a');
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** CPU time (ms) of a process's direct children, e.g. the portal's embedded FerretDB (Linux). */
+export function childrenCpuMs(parentPid: number): number {
+  let total = 0;
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${parentPid}/task/${parentPid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+  } catch {
+    return 0;
+  }
+  for (const pid of children) {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th (clock ticks, 100/s).
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // exited
+    }
+  }
+  return total;
+}

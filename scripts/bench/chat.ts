@@ -38,6 +38,7 @@ import { startProcess, stopProcess, waitForHttp, type Proc } from '../../e2e/sup
 import { insertBigConversations } from './chat-seed';
 import {
   bareSocket,
+  childrenCpuMs,
   closeAll,
   connectMany,
   mb,
@@ -83,6 +84,8 @@ interface Conv {
 interface Target {
   name: string;
   probePort: number;
+  /** The server process (its children, the embedded engine, are measured too). */
+  pid: number;
   socket(member: Member, conversationIds: string[]): Socket;
   send(conv: Conv, sender: Member, clientId: string, body: string): Promise<number>;
 }
@@ -94,6 +97,9 @@ interface RunStats {
   delivered: number;
   failed: number;
   cpuPercent: number;
+  engineCpuPercent: number;
+  /** Send→receive p95 of the first and the second half of the run (a growing queue shows here). */
+  halves: [number, number];
   after: ProbeReading;
   afterGc: ProbeReading;
 }
@@ -106,6 +112,9 @@ async function drive(target: Target, convs: Conv[], seconds: number): Promise<Ru
   const acks: number[] = [];
   let failed = 0;
   let measuring = false;
+  let half = Infinity;
+  const first: number[] = [];
+  const second: number[] = [];
   const pending = new Set<string>();
   for (const conv of convs) {
     for (const m of conv.members) {
@@ -116,7 +125,10 @@ async function drive(target: Target, convs: Conv[], seconds: number): Promise<Ru
         if (start === undefined || m === conv.members[0]) return;
         const key = `${clientId}/${m.person.id}`;
         if (!pending.delete(key)) return; // a duplicate would not count twice
-        if (measuring) latencies.push(performance.now() - start);
+        if (measuring) {
+          latencies.push(performance.now() - start);
+          (start < half ? first : second).push(performance.now() - start);
+        }
       });
       sockets.push(s);
     }
@@ -145,8 +157,10 @@ async function drive(target: Target, convs: Conv[], seconds: number): Promise<Ru
 
   measuring = true;
   const before = await probe(target.probePort);
+  const engineBefore = childrenCpuMs(target.pid);
   const total = convs.length * seconds;
   const t0 = performance.now();
+  half = t0 + (seconds * 1000) / 2;
   const sends: Promise<void>[] = [];
   for (let k = 0; k < total; k += 1) {
     const due = t0 + (k * 1000) / convs.length;
@@ -158,6 +172,7 @@ async function drive(target: Target, convs: Conv[], seconds: number): Promise<Ru
   const drainUntil = Date.now() + 5_000;
   while (pending.size > 0 && Date.now() < drainUntil) await sleep(50);
   const after = await probe(target.probePort);
+  const engineAfter = childrenCpuMs(target.pid);
   const expected = total * (MEMBERS - 1);
   const missing = pending.size;
   closeAll(sockets);
@@ -172,6 +187,13 @@ async function drive(target: Target, convs: Conv[], seconds: number): Promise<Ru
     delivered: expected - missing,
     failed,
     cpuPercent: ((after.cpuMs - before.cpuMs) / (after.at - before.at)) * 100,
+    engineCpuPercent: ((engineAfter - engineBefore) / (after.at - before.at)) * 100,
+    halves: [first, second].map((l) =>
+      percentile(
+        l.sort((a, b) => a - b),
+        95,
+      ),
+    ) as [number, number],
     after,
     afterGc,
   };
@@ -183,7 +205,9 @@ function report(name: string, s: RunStats): void {
     `${name.padEnd(7)} send→receive p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  ` +
       `p99 ${ms(percentile(l, 99))}  max ${ms(l[l.length - 1] ?? NaN)} | ` +
       `send ack p50 ${ms(percentile(s.acks, 50))} p95 ${ms(percentile(s.acks, 95))} | ` +
-      `delivered ${s.delivered}/${s.expected}, failed sends ${s.failed} | CPU ${s.cpuPercent.toFixed(0)} % | ` +
+      `delivered ${s.delivered}/${s.expected}, failed sends ${s.failed} | ` +
+      `p95 1st/2nd half ${ms(s.halves[0])} / ${ms(s.halves[1])} | CPU ${s.cpuPercent.toFixed(0)} % ` +
+      `(+ engine ${s.engineCpuPercent.toFixed(0)} %) | ` +
       `RSS ${mb(s.after.rss)}, heap ${mb(s.after.heapUsed)} (after GC ${mb(s.afterGc.heapUsed)})`,
   );
 }
@@ -281,6 +305,7 @@ async function main(): Promise<void> {
     const portalTarget: Target = {
       name: 'portal',
       probePort: PROBE_PORT,
+      pid: portal.child.pid ?? 0,
       socket: (m) => portalSocket(base, (m.session as ApiSession).cookie),
       send: async (conv, sender, clientId, body) =>
         (
@@ -315,6 +340,7 @@ async function main(): Promise<void> {
     const bareTarget: Target = {
       name: 'bare',
       probePort: BARE_PROBE_PORT,
+      pid: bare.child.pid ?? 0,
       socket: (m, conversationIds) => bareSocket(bareBase, m.person.id, conversationIds),
       send: async (conv, sender, clientId, body) =>
         (
