@@ -152,10 +152,27 @@ describe('send: sequence numbers', () => {
       [3, 'danach'],
     ]);
     expect((await ConversationModel.findById(conv.id).lean())?.lastSeq).toBe(3);
-    // The crashed sender's retry is answered with its stored message (and listed, not renumbered).
+    // The healed message was announced to the room once; the crashed sender's retry is answered
+    // with it (not renumbered) and not announced again.
+    const roomCopies = () =>
+      rt.emitted.filter(
+        (e) =>
+          e.to === `chat:${conv.id}` &&
+          e.event === 'chat:message' &&
+          (e.payload as { message: MessageDTO }).message.clientId === 'crashed-0001',
+      ).length;
+    await eventually(() => expect(roomCopies()).toBe(1));
     const retry = await c.send('ben', conv.id, 'halb gespeichert', { clientId: 'crashed-0001' });
     expect(retry.status).toBe(200);
     expect(retry.body.data.seq).toBe(2);
+    const ownCopies = () =>
+      rt.emitted.filter(
+        (e) =>
+          e.to === `user:${w.ids.ben}` &&
+          (e.payload as { message: MessageDTO }).message.clientId === 'crashed-0001',
+      ).length;
+    await eventually(() => expect(ownCopies()).toBe(2)); // announced once, answered once
+    expect(roomCopies()).toBe(1);
   });
 });
 

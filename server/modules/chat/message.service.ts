@@ -115,6 +115,8 @@ interface Outcome extends Stored {
   /** Stored but never announced before (crash after the insert): publish it now. */
   announce: boolean;
   root: Message | null;
+  /** Messages found at a clashing position that were never listed (healed on the way). */
+  orphans: { message: Message; root: Message | null }[];
 }
 
 /** The insert-and-list loop, under the conversation lock. */
@@ -126,6 +128,7 @@ async function placeMessage(
 ): Promise<Outcome> {
   let conv = await getConversation(convId);
   if (!conv || !canPost(user, conv)) throw forbidden();
+  const orphans: Outcome['orphans'] = [];
   let seq = conv.lastSeq + 1;
   for (let attempt = 1; ; attempt++) {
     const msg: Message = {
@@ -159,20 +162,34 @@ async function placeMessage(
         const announce = existing.seq > conv.lastSeq;
         const listed = await listMessage(conv, existing);
         const root = announce ? await updateThread(existing) : null;
-        return { message: existing, conversation: listed, created: false, announce, root };
+        return {
+          message: existing,
+          conversation: listed,
+          created: false,
+          announce,
+          root,
+          orphans,
+        };
       }
       if (attempt >= MAX_ATTEMPTS) throw err;
       // A position clash: our `lastSeq` is stale (crash between insert and update, or another
       // instance). Re-read, and after a few clashes ask the messages themselves.
       forgetConversation(convId);
       conv = (await getConversation(convId)) ?? conv;
+      const orphan = await MessageModel.findOne({ conversationId: conv._id, seq }).lean<Message>();
+      if (orphan && orphan.seq > conv.lastSeq) {
+        // Stored by a send that died before listing it: list and announce it now (once: from
+        // here on `lastSeq` covers it, so its own retry is only answered, not announced again).
+        conv = await listMessage(conv, orphan);
+        orphans.push({ message: orphan, root: await updateThread(orphan) });
+      }
       seq = Math.max(conv.lastSeq, seq) + 1;
       if (attempt >= 3) seq = Math.max(seq, (await maxStoredSeq(convId)) + 1);
       continue;
     }
     const listed = await listMessage(conv, msg);
     const root = await updateThread(msg);
-    return { message: msg, conversation: listed, created: true, announce: true, root };
+    return { message: msg, conversation: listed, created: true, announce: true, root, orphans };
   }
 }
 
@@ -202,6 +219,13 @@ export async function storeMessage(
     throw err;
   });
   const { message, conversation } = out;
+  for (const o of out.orphans) {
+    events.publish('chat.message_created', { message: o.message, conversation });
+    if (o.root) {
+      const actorId = String(o.message.senderId);
+      events.publish('chat.message_updated', { message: o.root, conversation, actorId });
+    }
+  }
   if (out.announce) events.publish('chat.message_created', { message, conversation });
   else events.publish('chat.message_resent', { message, conversation, userId: user.id });
   if (out.root) {
