@@ -311,7 +311,7 @@ export function Composer(props: ComposerProps) {
             />
           </>
         ) : null}
-        <p id={hintId} className={styles.hint}>
+        <p id={hintId} className={`${styles.hint} ${tooLong ? styles.hintError : ''}`}>
           {tooLong
             ? t('composer.tooLong', { count: value.length - MESSAGE_MAX_CHARS })
             : t(mode === 'edit' ? 'composer.hintEdit' : 'composer.hint')}
