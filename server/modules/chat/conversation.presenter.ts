@@ -132,11 +132,19 @@ export async function presentConversation(
 /** Members, owners first, then by name (people no longer in the directory are skipped). */
 export async function presentMembers(conv: Conversation): Promise<MemberDTO[]> {
   const entries = Object.entries(conv.members);
-  const people = await peopleOf(entries.map(([id]) => id));
+  const people = await peopleFromDirectory([...new Set(entries.map(([id]) => id))]);
+  const byId = new Map(people.map((p: Person) => [String(p._id), p]));
   const out: MemberDTO[] = [];
   for (const [id, m] of entries) {
-    const person = people.get(id);
-    if (person) out.push({ person, role: m.role, joinedAt: new Date(m.joinedAt).toISOString() });
+    const person = byId.get(id);
+    if (person) {
+      out.push({
+        person: presentPersonRef(person),
+        username: person.username,
+        role: m.role,
+        joinedAt: new Date(m.joinedAt).toISOString(),
+      });
+    }
   }
   return out.sort(
     (a, b) =>
