@@ -12,6 +12,7 @@ import { peopleRoutes } from '../features/people/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { newsRoutes } from '../features/news/routes';
 import { appsRoutes } from '../features/apps/routes';
+import { chatRoutes } from '../features/chat/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -97,6 +98,7 @@ const appRoutes: RouteObject[] = [
   ...peopleRoutes,
   ...newsRoutes,
   ...appsRoutes,
+  ...chatRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import type { AppDTO } from '../apps/types';
+import type { ChatUnreadSummaryDTO } from '../chat/types';
 import type { NewsSummaryDTO } from '../news/types';
 import type { Audience } from '../org/audience';
 import type { WidgetPlacement } from './widgets';
@@ -22,6 +23,8 @@ export interface HomeBoardDTO {
     acknowledge: { items: NewsSummaryDTO[]; total: number };
     /** The viewer's pinned apps in their order. */
     apps: AppDTO[];
+    /** "My chats": unread total and the newest conversations with unread messages. */
+    chats: ChatUnreadSummaryDTO;
   };
   abilities: { manageDefaults: boolean; manageApps: boolean };
 }

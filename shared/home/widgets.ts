@@ -9,6 +9,7 @@ export const widgetIds = [
   'acknowledge',
   'apps',
   'notifications',
+  'chats',
   'quick-links',
   'profile',
 ] as const;
@@ -29,6 +30,7 @@ export const builtInLayout: WidgetPlacement[] = [
   { id: 'acknowledge', size: 'medium' },
   { id: 'apps', size: 'small' },
   { id: 'notifications', size: 'medium' },
+  { id: 'chats', size: 'small' },
   { id: 'quick-links', size: 'small' },
   { id: 'profile', size: 'small' },
 ];

@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/queries';
+import { ChatNavBadge } from '../../features/chat/ChatNavBadge';
 import styles from './MainNav.module.css';
 
 /** Main navigation; the current section is marked with aria-current. */
@@ -10,6 +11,7 @@ export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNaviga
   const items = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/news', label: t('nav.news') },
+    { to: '/chat', label: t('nav.chat'), badge: <ChatNavBadge /> },
     { to: '/apps', label: t('nav.apps') },
     { to: '/people', label: t('nav.people') },
     { to: '/org', label: t('nav.org') },
@@ -27,6 +29,7 @@ export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNaviga
               onClick={onNavigate}
             >
               {item.label}
+              {'badge' in item ? item.badge : null}
             </NavLink>
           </li>
         ))}

@@ -5,6 +5,7 @@ import { useNotificationRealtime } from '../../features/notifications/realtime';
 import { usePeopleRealtime } from '../../features/people/realtime';
 import { useNewsRealtime } from '../../features/news/realtime';
 import { useHomeRealtime } from '../../features/home/realtime';
+import { useChatRealtime } from '../../features/chat/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -46,5 +47,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   usePeopleRealtime(socket);
   useNewsRealtime(socket);
   useHomeRealtime(socket);
+  useChatRealtime(socket, userId);
   return null;
 }

@@ -5,6 +5,7 @@ import type {
   MessageDTO,
   MessagePageDTO,
 } from '@shared/chat/types';
+import { toPlainText } from '@shared/chat/markdown';
 import type { ThreadDTO } from './api';
 
 /**
@@ -26,16 +27,8 @@ export const badgeCount = (c: ConversationDTO | undefined) =>
   c && c.me && !c.me.muted && !c.archived ? c.unread : 0;
 
 const PREVIEW_MAX = 140;
-/** Plain preview of a markdown body for the list (the server sends the same shape). */
-export function previewText(body: string): string {
-  const plain = body
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_~`>#]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > PREVIEW_MAX ? `${plain.slice(0, PREVIEW_MAX - 1)}…` : plain;
-}
+/** Plain preview of a markdown body for the list (the server builds the same with the same parser). */
+export const previewText = (body: string): string => toPlainText(body, PREVIEW_MAX);
 
 /** A conversation after a new message: position, preview, activity, own unread and mentions. */
 export function withMessage(
@@ -268,7 +261,7 @@ export function updateMessage(
 }
 
 /** Timeline in reading order (oldest first). */
-export function flattenPages(data: MessagePages | undefined): MessageDTO[] {
+export function flattenPages(data: { pages: MessagePageDTO[] } | undefined): MessageDTO[] {
   if (!data) return [];
   const out: MessageDTO[] = [];
   for (let i = data.pages.length - 1; i >= 0; i--) out.push(...(data.pages[i]?.data ?? []));

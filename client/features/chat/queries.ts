@@ -22,6 +22,9 @@ import {
   type MessagePages,
 } from './cache';
 import { chatKeys } from './keys';
+import { unreadQuery } from './unread-query';
+
+export { unreadQuery };
 import { changeConversation, onChatConversation } from './realtime';
 
 export const PAGE_SIZE = 50;
@@ -33,13 +36,6 @@ export const conversationsQuery = () =>
   queryOptions({
     queryKey: chatKeys.conversations(),
     queryFn: ({ signal }) => chatApi.listConversations(signal),
-    ...live,
-  });
-
-export const unreadQuery = () =>
-  queryOptions({
-    queryKey: chatKeys.unread(),
-    queryFn: ({ signal }) => chatApi.getUnreadSummary(signal),
     ...live,
   });
 

@@ -16,7 +16,12 @@ const article = (id: string, over: Partial<NewsSummaryDTO> = {}): NewsSummaryDTO
 
 const board = (news: NewsSummaryDTO[], acknowledge: NewsSummaryDTO[] = []): HomeBoardDTO => ({
   layout: { widgets: [], rev: 0, source: 'built-in' },
-  data: { news, acknowledge: { items: acknowledge, total: acknowledge.length }, apps: [] },
+  data: {
+    news,
+    acknowledge: { items: acknowledge, total: acknowledge.length },
+    apps: [],
+    chats: { total: 0, conversations: [] },
+  },
   abilities: { manageDefaults: false, manageApps: false },
 });
 

@@ -4,6 +4,7 @@ import { NewsWidget } from './widgets/NewsWidget';
 import { AcknowledgeWidget } from './widgets/AcknowledgeWidget';
 import { AppsWidget } from './widgets/AppsWidget';
 import { NotificationsWidget } from './widgets/NotificationsWidget';
+import { ChatsWidget } from './widgets/ChatsWidget';
 import { QuickLinksWidget } from './widgets/QuickLinksWidget';
 import { ProfileWidget } from './widgets/ProfileWidget';
 
@@ -52,6 +53,12 @@ export const homeWidgets: Record<WidgetId, HomeWidget> = {
     descriptionKey: 'widgets.notifications.description',
     component: NotificationsWidget,
     minHeight: 14,
+  },
+  chats: {
+    titleKey: 'widgets.chats.title',
+    descriptionKey: 'widgets.chats.description',
+    component: ChatsWidget,
+    minHeight: 8,
   },
   'quick-links': {
     titleKey: 'widgets.quickLinks.title',

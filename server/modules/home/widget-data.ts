@@ -4,6 +4,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { pinnedApps, type SubjectSource } from '../apps/apps.service';
 import { newsForHome, openAcknowledgements } from '../news/news.feed';
 import type { NewsViewer } from '../news/news.policy';
+import { chatUnreadSummary } from '../chat/summary.service';
 
 type BoardData = HomeBoardDTO['data'];
 
@@ -37,6 +38,7 @@ export const widgetData: WidgetDataRegistry = {
     openAcknowledgements(user, HOME_ACK_LIMIT, await newsViewer()),
   apps: ({ user, subject }) => pinnedApps(user, subject),
   notifications: null,
+  chats: ({ user }) => chatUnreadSummary(user),
   'quick-links': null,
   profile: null,
 };
