@@ -63,6 +63,27 @@ export async function classify(buffer: Buffer, originalName: string) {
   return { contentType: type.mime, name: `${base}.${type.ext}` };
 }
 
+/**
+ * The stored original without metadata (EXIF with GPS position, camera serials): photos from
+ * phones carry where they were taken. sharp drops metadata on re-encoding; orientation is applied
+ * first so the picture still stands upright. GIFs carry no EXIF and stay as they are (animation).
+ */
+async function withoutMetadata(buffer: Buffer, contentType: string): Promise<Buffer> {
+  const image = () => sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+  try {
+    if (contentType === 'image/jpeg')
+      return await image().rotate().jpeg({ quality: 90 }).toBuffer();
+    if (contentType === 'image/png') return await image().png().toBuffer();
+    if (contentType === 'image/webp')
+      return await image().rotate().webp({ quality: 90 }).toBuffer();
+    return buffer;
+  } catch {
+    throw badRequest('The image could not be read.', [
+      { path: CHAT_UPLOAD_FIELD, code: 'image_invalid', message: 'image_invalid' },
+    ]);
+  }
+}
+
 async function makePreview(buffer: Buffer) {
   try {
     const { data, info } = await sharp(buffer, {
@@ -110,9 +131,10 @@ export async function uploadChatFile(
   const type = await classify(input.buffer, input.originalName);
   const isImage = CHAT_IMAGE_TYPES.includes(type.contentType);
   const preview = isImage ? await makePreview(input.buffer) : null;
+  const buffer = isImage ? await withoutMetadata(input.buffer, type.contentType) : input.buffer;
   const owner = { ownerType: 'chat', ownerId: conversationId, uploadedBy: user.id };
   const stored = await saveFile({
-    buffer: input.buffer,
+    buffer,
     filename: type.name,
     contentType: type.contentType,
     metadata: { ...owner, uploadId: input.uploadId },
