@@ -15,7 +15,9 @@
  * conversations are created over REST; part (b)'s 500 conversations are written into the database
  * before the start in the models' shape (500 REST creations would take minutes on the embedded
  * engine). In (b) each person has 10 tabs (10 sockets on one session): 1,000 people × 10.
- * Server CPU and memory come from a probe preloaded into both server processes (`chat-probe.ts`).
+ * Server CPU and memory come from a probe preloaded into both server processes (`chat-probe.ts`);
+ * the embedded engine's CPU (a child of the portal) from /proc. Why the portal is database-bound
+ * on the embedded engine: `chat-dbops.ts` (every update by `_id` decodes the whole collection).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
