@@ -3,7 +3,6 @@
 // `npm start` runs it), people written into that database before the portal starts.
 import { randomBytes, scryptSync } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
-import { Types } from 'mongoose';
 import { personRow, unitRow } from '../../server/db/seed/build';
 import {
   root,
@@ -79,8 +78,6 @@ export async function insertPeople(db: Db, count: number, prefix = 'bot'): Promi
   }
   return rows.map((r) => ({ id: String(r._id), username: r.username }));
 }
-
-export const newObjectId = () => new Types.ObjectId();
 
 /** A portal process: `node --import tsx server/index.ts` with the embedded engine on `dataDir`. */
 export function startChatServer(opts: {
