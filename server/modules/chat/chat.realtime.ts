@@ -42,7 +42,8 @@ function relayTyping(realtime: Realtime): (socket: PortalSocket) => void {
     socket.on('chat:typing', (payload) => {
       const parsed = typingSchema.safeParse(payload);
       if (!parsed.success) return;
-      const { conversationId, threadId } = parsed.data;
+      const { threadId } = parsed.data;
+      const conversationId = parsed.data.conversationId.toLowerCase();
       const user = socket.data.user;
       const key = `${user.id}:${conversationId}`;
       const now = Date.now();

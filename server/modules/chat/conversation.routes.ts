@@ -99,7 +99,9 @@ export const chatConversationRoutes: RouteDef[] = [
     summary: 'One conversation (members only)',
     access: 'user',
     params: conversationIdParams,
-    handler: async ({ user, params }) => ({ data: await getConversationFor(user, params.id) }),
+    handler: async ({ user, params }) => ({
+      data: await getConversationFor(user, params.id.toLowerCase()),
+    }),
   }),
   defineRoute({
     method: 'patch',
@@ -110,7 +112,7 @@ export const chatConversationRoutes: RouteDef[] = [
     params: conversationIdParams,
     body: updateConversationSchema,
     handler: async ({ req, user, params, body }) => ({
-      data: await updateConversation(user, params.id, body, req),
+      data: await updateConversation(user, params.id.toLowerCase(), body, req),
     }),
   }),
   defineRoute({
@@ -121,7 +123,7 @@ export const chatConversationRoutes: RouteDef[] = [
     access: 'user',
     params: conversationIdParams,
     handler: async ({ user, params }) => ({
-      data: await presentFor(user, await joinConversation(user, params.id)),
+      data: await presentFor(user, await joinConversation(user, params.id.toLowerCase())),
     }),
   }),
   defineRoute({
@@ -132,8 +134,8 @@ export const chatConversationRoutes: RouteDef[] = [
     access: 'user',
     params: conversationIdParams,
     handler: async ({ user, params }) => {
-      await leaveConversation(user, params.id);
-      return { data: { id: params.id } };
+      await leaveConversation(user, params.id.toLowerCase());
+      return { data: { id: params.id.toLowerCase() } };
     },
   }),
   defineRoute({
@@ -145,7 +147,7 @@ export const chatConversationRoutes: RouteDef[] = [
     params: conversationIdParams,
     body: memberPreferencesSchema,
     handler: async ({ user, params, body }) => ({
-      data: await updatePreferences(user, params.id, body),
+      data: await updatePreferences(user, params.id.toLowerCase(), body),
     }),
   }),
   defineRoute({
@@ -157,7 +159,7 @@ export const chatConversationRoutes: RouteDef[] = [
     params: conversationIdParams,
     body: markReadSchema,
     handler: async ({ user, params, body }) => ({
-      data: await markRead(user, params.id, body.seq),
+      data: await markRead(user, params.id.toLowerCase(), body.seq),
     }),
   }),
   defineRoute({
@@ -167,7 +169,9 @@ export const chatConversationRoutes: RouteDef[] = [
     summary: "Direct messages: the other person's read position (null unless both allow it)",
     access: 'user',
     params: conversationIdParams,
-    handler: async ({ user, params }) => ({ data: await receiptFor(user, params.id) }),
+    handler: async ({ user, params }) => ({
+      data: await receiptFor(user, params.id.toLowerCase()),
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -176,7 +180,9 @@ export const chatConversationRoutes: RouteDef[] = [
     summary: 'Members (owners first)',
     access: 'user',
     params: conversationIdParams,
-    handler: async ({ user, params }) => ({ data: await listMembers(user, params.id) }),
+    handler: async ({ user, params }) => ({
+      data: await listMembers(user, params.id.toLowerCase()),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -187,7 +193,7 @@ export const chatConversationRoutes: RouteDef[] = [
     params: conversationIdParams,
     body: addMembersSchema,
     handler: async ({ user, params, body }) => ({
-      data: await addMembers(user, params.id, body.personIds),
+      data: await addMembers(user, params.id.toLowerCase(), body.personIds),
     }),
   }),
   defineRoute({
@@ -198,7 +204,7 @@ export const chatConversationRoutes: RouteDef[] = [
     access: 'user',
     params: memberParams,
     handler: async ({ req, user, params }) => ({
-      data: await removeMember(user, params.id, params.personId, req),
+      data: await removeMember(user, params.id.toLowerCase(), params.personId.toLowerCase(), req),
     }),
   }),
   defineRoute({
@@ -210,7 +216,12 @@ export const chatConversationRoutes: RouteDef[] = [
     params: memberParams,
     body: memberRoleSchema,
     handler: async ({ user, params, body }) => ({
-      data: await changeMemberRole(user, params.id, params.personId, body.role),
+      data: await changeMemberRole(
+        user,
+        params.id.toLowerCase(),
+        params.personId.toLowerCase(),
+        body.role,
+      ),
     }),
   }),
 ];

@@ -14,14 +14,21 @@ const cache = createKeyedCache<Conversation | null>({
     Types.ObjectId.isValid(id) ? ConversationModel.findById(id).lean<Conversation>() : null,
 });
 
-export const convLockKey = (id: string) => `chat:conv:${id}`;
+/**
+ * Ids arrive in any letter case (the id pattern is case-insensitive): one spelling per
+ * conversation, or an upper-case key would keep a stale copy (e.g. of a removed member) and
+ * take a different lock.
+ */
+const keyOf = (id: string) => id.toLowerCase();
+
+export const convLockKey = (id: string) => `chat:conv:${keyOf(id)}`;
 
 export function getConversation(id: string): Promise<Conversation | null> {
-  return cache.get(id);
+  return cache.get(keyOf(id));
 }
 
 export async function getConversations(ids: string[]): Promise<Map<string, Conversation>> {
-  const found = await Promise.all(ids.map((id) => cache.get(id)));
+  const found = await Promise.all(ids.map((id) => cache.get(keyOf(id))));
   const out = new Map<string, Conversation>();
   for (const conv of found) if (conv) out.set(String(conv._id), conv);
   return out;
@@ -34,7 +41,7 @@ export function rememberConversation(conv: Conversation): void {
 
 /** After a write whose result is unknown (e.g. failed midway): reload on next use. */
 export function forgetConversation(id: string): void {
-  cache.invalidate(id);
+  cache.invalidate(keyOf(id));
 }
 
 export function isMember(conv: Conversation, personId: string): boolean {

@@ -175,7 +175,9 @@ export function registerPresence(realtime: Realtime): () => void {
     socket.on('presence:watch', (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = presenceWatchSchema.safeParse(payload);
-      const ids = parsed.success ? [...new Set(parsed.data.personIds)] : [];
+      const ids = parsed.success
+        ? [...new Set(parsed.data.personIds.map((id) => id.toLowerCase()))]
+        : [];
       for (const room of socket.rooms) if (room.startsWith('presence:')) void socket.leave(room);
       if (ids.length) void socket.join(ids.map(presenceRoom));
       loadChoices()

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationDTO } from '@shared/chat/types';
+import { useTestDatabase } from '../../test/db';
+import { chatWorld, client, type ChatWorld } from './message.fixtures';
+
+useTestDatabase();
+
+let w: ChatWorld;
+let c: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  w = await chatWorld(['ana', 'ben', 'cem', 'out']);
+  c = client(w);
+});
+
+describe('access: ids in any letter case name the same conversation', () => {
+  it('a removed member is refused also under the upper-case id they read before', async () => {
+    const conv = await c.channel('ana', ['ben']);
+    const upper = `/api/conversations/${conv.id.toUpperCase()}`;
+    // Read while a member (fills any cache under this spelling).
+    await c.get('ben', upper).expect(200);
+    await c.get('ben', `${upper}/members`).expect(200);
+    await c.call('delete', 'ana', `/api/conversations/${conv.id}/members/${w.ids.ben}`).expect(200);
+    await c.sent('ana', conv.id, 'Nur noch für Mitglieder');
+    await c.get('ben', upper).expect(403);
+    await c.get('ben', `${upper}/members`).expect(403);
+    await c.get('ben', `/api/conversations/${conv.id}`).expect(403);
+  });
+
+  it('membership changes under the upper-case id are the same conversation', async () => {
+    const conv = await c.channel('ana', ['ben'], { visibility: 'public' });
+    await c.call('post', 'cem', `/api/conversations/${conv.id.toUpperCase()}/join`).expect(200);
+    await c.get('cem', `/api/conversations/${conv.id}`).expect(200);
+    await c.call('post', 'cem', `/api/conversations/${conv.id.toUpperCase()}/leave`).expect(200);
+    await c.get('cem', `/api/conversations/${conv.id}`).expect(403);
+    const mine = (await c.get('cem', '/api/conversations').expect(200)).body
+      .data as ConversationDTO[];
+    expect(mine.map((x) => x.id)).not.toContain(conv.id);
+  });
+});
+
+describe('access: browsing public channels shows no content to outsiders', () => {
+  it('no last message (text, sender) and no message count for a non-member', async () => {
+    const conv = await c.channel('ana', ['ben'], { visibility: 'public' });
+    await c.sent('ben', conv.id, 'Vertraulicher Inhalt im Kanal');
+    const found = (await c.get('out', '/api/conversations/browse').expect(200)).body
+      .data as ConversationDTO[];
+    const hit = found.find((x) => x.id === conv.id);
+    expect(hit).toBeTruthy();
+    expect(hit?.me).toBeNull();
+    expect(hit?.lastMessage).toBeNull();
+    expect(hit?.lastSeq).toBe(0);
+    expect(JSON.stringify(hit)).not.toContain('Vertraulich');
+    // Members still see it.
+    const own = (await c.get('ben', '/api/conversations/browse').expect(200)).body
+      .data as ConversationDTO[];
+    expect(own.find((x) => x.id === conv.id)?.lastMessage?.preview).toContain('Vertraulich');
+  });
+});
