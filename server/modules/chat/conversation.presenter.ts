@@ -73,7 +73,8 @@ function build(
   const peer = parts.peerId ? (people.get(parts.peerId) ?? null) : null;
   const entry = conv.members[viewer.id] ? inbox?.conversations[id] : undefined;
   const me = myMembership(viewer, conv, entry);
-  const last = conv.lastMessage;
+  // Outsiders (browsing public channels) see no content and no count: members only read.
+  const last = me ? conv.lastMessage : null;
   return {
     id,
     kind: conv.kind,
@@ -87,7 +88,7 @@ function build(
     memberCount: conv.memberCount,
     roomId: conv.roomId ? String(conv.roomId) : null,
     archived: conv.archived,
-    lastSeq: conv.lastSeq,
+    lastSeq: me ? conv.lastSeq : 0,
     lastMessage: last
       ? {
           id: last.id,
