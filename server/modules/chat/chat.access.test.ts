@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDTO } from '@shared/chat/types';
 import { useTestDatabase } from '../../test/db';
+import { ConversationModel, type Conversation } from './conversation.model';
+import { leaveConversation, removeMember } from './member.service';
 import { chatWorld, client, type ChatWorld } from './message.fixtures';
 
 useTestDatabase();
@@ -55,5 +57,36 @@ describe('access: browsing public channels shows no content to outsiders', () =>
     const own = (await c.get('ben', '/api/conversations/browse').expect(200)).body
       .data as ConversationDTO[];
     expect(own.find((x) => x.id === conv.id)?.lastMessage?.preview).toContain('Vertraulich');
+  });
+});
+
+describe('access: membership permissions hold under concurrent changes', () => {
+  it('two owners leaving at once: one goes, the last owner stays (409)', async () => {
+    const conv = await c.channel('ana', ['ben', 'cem']);
+    const p = `/api/conversations/${conv.id}`;
+    await c.call('patch', 'ana', `${p}/members/${w.ids.ben}`, { role: 'owner' }).expect(200);
+    const [a, b] = await Promise.allSettled([
+      leaveConversation({ id: w.ids.ana! }, conv.id),
+      leaveConversation({ id: w.ids.ben! }, conv.id),
+    ]);
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const stored = await ConversationModel.findById(conv.id).lean<Conversation>();
+    const owners = Object.values(stored!.members).filter((m) => m.role === 'owner');
+    expect(owners).toHaveLength(1);
+    expect(stored!.memberCount).toBe(2);
+  });
+
+  it('owners removing each other at once: the second is no longer an owner (403)', async () => {
+    const conv = await c.channel('ana', ['ben', 'cem']);
+    const p = `/api/conversations/${conv.id}`;
+    await c.call('patch', 'ana', `${p}/members/${w.ids.ben}`, { role: 'owner' }).expect(200);
+    const results = await Promise.allSettled([
+      removeMember({ id: w.ids.ana! }, conv.id, w.ids.ben!),
+      removeMember({ id: w.ids.ben! }, conv.id, w.ids.ana!),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const stored = await ConversationModel.findById(conv.id).lean<Conversation>();
+    expect(Object.keys(stored!.members)).toHaveLength(2);
+    expect(Object.values(stored!.members).filter((m) => m.role === 'owner')).toHaveLength(1);
   });
 });

@@ -141,12 +141,19 @@ export interface MembershipChange {
 export async function changeMembers(
   actorId: string,
   convId: string,
-  change: { add?: string[]; role?: MemberRole; remove?: string[] },
+  change: {
+    add?: string[];
+    role?: MemberRole;
+    remove?: string[];
+    /** The permission again on the current state, under the lock (throws to refuse). */
+    check?: (current: Conversation) => void;
+  },
 ): Promise<MembershipChange> {
   const add = [...new Set(change.add ?? [])];
   const remove = [...new Set(change.remove ?? [])].filter((id) => !add.includes(id));
   const { conv, changed } = await withKeyLock(convLockKey(convId), async () => {
     const current = await loadConversation(convId);
+    change.check?.(current);
     const $set: Record<string, unknown> = {};
     const $unset: Record<string, 1> = {};
     const now = new Date();
@@ -193,34 +200,40 @@ export async function addMembers(
   convId: string,
   personIds: string[],
 ): Promise<MemberDTO[]> {
-  const conv = await loadConversation(convId);
-  if (!canAddMembers(user, conv)) throw forbidden();
   const ids = [...new Set(personIds)];
+  const check = (conv: Conversation) => {
+    if (!canAddMembers(user, conv)) throw forbidden();
+    const fresh = ids.filter((id) => !isMember(conv, id));
+    if (conv.kind === 'group' && conv.memberCount + fresh.length > GROUP_MAX_MEMBERS) {
+      throw badRequest('A group has at most 50 members.', [
+        { path: 'personIds', code: 'too_big', message: 'Too many members.' },
+      ]);
+    }
+  };
+  check(await loadConversation(convId));
   await assertActivePeople(ids, (i) => `personIds.${i}`);
-  const fresh = ids.filter((id) => !isMember(conv, id));
-  if (conv.kind === 'group' && conv.memberCount + fresh.length > GROUP_MAX_MEMBERS) {
-    throw badRequest('A group has at most 50 members.', [
-      { path: 'personIds', code: 'too_big', message: 'Too many members.' },
-    ]);
-  }
-  const { conversation } = await changeMembers(user.id, convId, { add: ids });
+  const { conversation } = await changeMembers(user.id, convId, { add: ids, check });
   return presentMembers(conversation);
 }
 
 /** Join a public channel (twice = one membership). */
 export async function joinConversation(user: Actor, convId: string): Promise<Conversation> {
-  const conv = await loadConversation(convId);
-  if (!isMember(conv, user.id) && !canJoin(user, conv)) throw forbidden();
-  return (await changeMembers(user.id, convId, { add: [user.id] })).conversation;
+  const check = (conv: Conversation) => {
+    if (!isMember(conv, user.id) && !canJoin(user, conv)) throw forbidden();
+  };
+  check(await loadConversation(convId));
+  return (await changeMembers(user.id, convId, { add: [user.id], check })).conversation;
 }
 
 export async function leaveConversation(user: Actor, convId: string): Promise<void> {
-  const conv = await loadConversation(convId);
-  if (!canLeave(user, conv)) {
+  // Checked again under the lock: two last owners leaving at once must not both go.
+  const check = (conv: Conversation) => {
+    if (canLeave(user, conv)) return;
     const lastOwner = isMember(conv, user.id) && conv.kind === 'channel' && conv.roomId === null;
     throw lastOwner ? lastOwnerError() : forbidden();
-  }
-  await changeMembers(user.id, convId, { remove: [user.id] });
+  };
+  check(await loadConversation(convId));
+  await changeMembers(user.id, convId, { remove: [user.id], check });
 }
 
 const lastOwnerError = () =>
@@ -237,9 +250,14 @@ export async function removeMember(
     await leaveConversation(user, convId);
     return [];
   }
-  const conv = await loadConversation(convId);
-  if (!canRemoveMembers(user, conv)) throw forbidden();
-  const { conversation, removed } = await changeMembers(user.id, convId, { remove: [personId] });
+  const check = (conv: Conversation) => {
+    if (!canRemoveMembers(user, conv)) throw forbidden();
+  };
+  check(await loadConversation(convId));
+  const { conversation, removed } = await changeMembers(user.id, convId, {
+    remove: [personId],
+    check,
+  });
   if (removed.length) {
     await audit({
       action: 'chat.member.remove',
@@ -264,6 +282,7 @@ export async function changeMemberRole(
   if (!canChangeRoles(user, conv)) throw forbidden();
   const stored = await withKeyLock(convLockKey(convId), async () => {
     const current = await loadConversation(convId);
+    if (!canChangeRoles(user, current)) throw forbidden();
     const member = current.members[personId];
     if (!member) throw notFound('Not a member.');
     if (member.role === role) return current;
