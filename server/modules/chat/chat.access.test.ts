@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDTO } from '@shared/chat/types';
 import { useTestDatabase } from '../../test/db';
 import { ConversationModel, type Conversation } from './conversation.model';
+import { updateConversation } from './conversation.service';
 import { leaveConversation, removeMember } from './member.service';
 import { chatWorld, client, type ChatWorld } from './message.fixtures';
 
@@ -88,5 +89,19 @@ describe('access: membership permissions hold under concurrent changes', () => {
     const stored = await ConversationModel.findById(conv.id).lean<Conversation>();
     expect(Object.keys(stored!.members)).toHaveLength(2);
     expect(Object.values(stored!.members).filter((m) => m.role === 'owner')).toHaveLength(1);
+  });
+
+  it('a rename racing an archive by another owner is refused once archived', async () => {
+    const conv = await c.channel('ana', ['ben']);
+    const p = `/api/conversations/${conv.id}`;
+    await c.call('patch', 'ana', `${p}/members/${w.ids.ben}`, { role: 'owner' }).expect(200);
+    const [archive, rename] = await Promise.allSettled([
+      updateConversation({ id: w.ids.ana! }, conv.id, { archived: true }),
+      updateConversation({ id: w.ids.ben! }, conv.id, { name: 'Nach dem Archivieren' }),
+    ]);
+    expect(archive.status).toBe('fulfilled');
+    expect(rename.status).toBe('rejected');
+    const stored = await ConversationModel.findById(conv.id).lean<Conversation>();
+    expect(stored).toMatchObject({ archived: true, name: conv.name });
   });
 });

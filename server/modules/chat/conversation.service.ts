@@ -201,12 +201,17 @@ export async function updateConversation(
       { path: '', code: 'nothing_to_change', message: 'Nothing to change.' },
     ]);
   }
+  const check = (conv: Conversation) => {
+    if (archived !== undefined && !canArchive(user, conv)) throw forbidden();
+    const after = { ...conv, archived: archived ?? conv.archived };
+    if ((name !== undefined || topic !== undefined) && !canUpdate(user, after)) throw forbidden();
+  };
   const conv = await loadReadable(user, id);
-  if (archived !== undefined && !canArchive(user, conv)) throw forbidden();
-  const after = { ...conv, archived: archived ?? conv.archived };
-  if ((name !== undefined || topic !== undefined) && !canUpdate(user, after)) throw forbidden();
+  check(conv);
   const stored = await withKeyLock(convLockKey(id), async () => {
     const current = await loadConversation(id);
+    // Again on the current state: an owner may have archived it (or demoted us) meanwhile.
+    check(current);
     const $set: Record<string, unknown> = {};
     let oldKey: string | null = null;
     if (name !== undefined && name !== current.name) {
