@@ -126,8 +126,14 @@ export interface ThreadDTO {
   replies: MessageDTO[];
 }
 
+/** The server answers root first, then the replies in order. */
 export const getThread = (id: string, rootId: string, signal?: AbortSignal) =>
-  data(api<ApiData<ThreadDTO>>(`${msg(id, rootId)}/thread`, { signal }));
+  data(api<ApiData<MessageDTO[]>>(`${msg(id, rootId)}/thread`, { signal })).then(
+    ([root, ...replies]): ThreadDTO => {
+      if (!root) throw new Error('empty thread');
+      return { root, replies };
+    },
+  );
 
 export const followThread = (id: string, rootId: string, follow: boolean) =>
   api<ApiData<MessageDTO> | undefined>(`${msg(id, rootId)}/follow`, {

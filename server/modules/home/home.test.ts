@@ -56,6 +56,7 @@ describe('start page', () => {
       news: expect.any(Array),
       acknowledge: { items: expect.any(Array), total: expect.any(Number) },
       apps: [],
+      chats: { total: 0, conversations: [] },
     });
     expect(b.abilities).toEqual({ manageDefaults: false, manageApps: false });
     expect((await board(adminS)).abilities).toEqual({ manageDefaults: true, manageApps: true });

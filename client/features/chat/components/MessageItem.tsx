@@ -6,6 +6,7 @@ import { Avatar } from '../../../components/Avatar';
 import { Button } from '../../../components/Button';
 import { MessageBody } from './MessageBody';
 import { ReactionBar } from './ReactionBar';
+import { ReactionPicker } from './ReactionPicker';
 import { Attachments } from './Attachments';
 import type { ViewMessage } from '../timeline';
 import styles from './chat.module.css';
@@ -116,11 +117,12 @@ export const MessageItem = memo(function MessageItem({
           )}
         </div>
         {!deleted && m.attachments.length > 0 ? <Attachments attachments={m.attachments} /> : null}
-        {!m.local && !deleted && (m.reactions.length > 0 || m.abilities.react) ? (
+        {!m.local && !deleted && m.reactions.length > 0 ? (
           <ReactionBar
             reactions={m.reactions}
             viewerId={myId}
             canReact={m.abilities.react}
+            showPicker={false}
             onToggle={(reaction, on) => onReact(m, reaction, on)}
           />
         ) : null}
@@ -155,6 +157,19 @@ export const MessageItem = memo(function MessageItem({
       </div>
       {actions.length > 0 ? (
         <div className={styles.actions} data-open={menuOpen ? 'true' : undefined}>
+          {m.abilities.react && !deleted ? (
+            <ReactionPicker
+              className={styles.iconButton}
+              mine={m.reactions.filter((r) => r.personIds.includes(myId)).map((r) => r.reaction)}
+              onPick={(reaction) =>
+                onReact(
+                  m,
+                  reaction,
+                  !m.reactions.some((r) => r.reaction === reaction && r.personIds.includes(myId)),
+                )
+              }
+            />
+          ) : null}
           <MenuTrigger onOpenChange={setMenuOpen}>
             <AriaButton
               className={styles.iconButton}
