@@ -114,9 +114,13 @@ export async function waitReady(p: Proc, port: number, timeoutMs = 120_000): Pro
 
 const alive = (p: Proc) => p.child.exitCode === null && p.child.signalCode === null;
 
-/** Graceful stop: SIGTERM to the portal process only (it stops its own engine), like a deploy. */
-export async function terminate(p: Proc, timeoutMs = 30_000): Promise<void> {
-  if (!p.child.pid || !alive(p)) return;
+/**
+ * Graceful stop: SIGTERM to the portal process only (it stops its own engine), like a deploy.
+ * Resolves `true` when something of its process group outlived it (an engine left running when
+ * the portal's shutdown ran out of time); that straggler is then killed.
+ */
+export async function terminate(p: Proc, timeoutMs = 30_000): Promise<boolean> {
+  if (!p.child.pid || !alive(p)) return false;
   const exited = new Promise<void>((resolve) => p.child.once('exit', () => resolve()));
   p.child.kill('SIGTERM');
   const timer = setTimeout(() => {
@@ -128,6 +132,18 @@ export async function terminate(p: Proc, timeoutMs = 30_000): Promise<void> {
   }, timeoutMs);
   await exited;
   clearTimeout(timer);
+  await new Promise((r) => setTimeout(r, 300));
+  try {
+    process.kill(-p.child.pid, 0);
+  } catch {
+    return false; // the whole group is gone
+  }
+  try {
+    process.kill(-p.child.pid, 'SIGKILL');
+  } catch {
+    // gone meanwhile
+  }
+  return true;
 }
 
 /** Hard crash: SIGKILL to the whole process group (the portal and its database engine). */
