@@ -177,6 +177,21 @@ describe('read state, preferences, unread summary, receipts', () => {
     expect((await get('mia', `/api/conversations/${c.id}`)).body.data.unread).toBe(1);
   });
 
+  it('the stored read position never goes back, even from an outdated cached copy', async () => {
+    const c = await channel('Zwei Instanzen', { memberIds: [ids.mia] });
+    await setLastSeq(c.id, 10);
+    const r = `/api/conversations/${c.id}/read`;
+    await post('mia', r, { seq: 5 }).expect(200);
+    // Another instance moved it to 8; this instance has not heard of it yet (cached copy says 5).
+    await InboxModel.updateOne(
+      { _id: ids.mia },
+      { $set: { [`conversations.${c.id}.readSeq`]: 8 } },
+    );
+    await post('mia', r, { seq: 6 }).expect(200);
+    const stored = await InboxModel.findById(ids.mia).lean();
+    expect(stored?.conversations[c.id]?.readSeq).toBe(8);
+  });
+
   it('preferences are the person’s own; muted conversations are left out of the total', async () => {
     const a = await channel('Laut', { memberIds: [ids.noah] });
     const b = await channel('Leise', { memberIds: [ids.noah] });

@@ -44,14 +44,20 @@ export async function updateInboxEntry(
     if (!fields && existing) return null;
     const next = { ...entry, ...fields };
     const $set: Record<string, unknown> = {};
+    // The read position only moves forward, also when another instance's cached copy is older
+    // (the lock serialises this instance only).
+    const $max: Record<string, number> = {};
     if (existing) {
-      for (const [k, v] of Object.entries(fields ?? {})) $set[`conversations.${cid}.${k}`] = v;
+      for (const [k, v] of Object.entries(fields ?? {})) {
+        if (k === 'readSeq') $max[`conversations.${cid}.readSeq`] = v as number;
+        else $set[`conversations.${cid}.${k}`] = v;
+      }
     } else {
       $set[`conversations.${cid}`] = next;
     }
     const stored = await InboxModel.findByIdAndUpdate(
       personId,
-      { $set },
+      Object.keys($max).length ? { $set, $max } : { $set },
       { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
     ).lean<Inbox>();
     if (stored) rememberInbox(stored);
