@@ -90,8 +90,13 @@ export async function startServer(env: Env): Promise<RunningServer> {
         stopNewsScheduler();
         stopNewsReminders();
         unregisterGauge();
+        // Socket.IO's close also closes the HTTP server and waits for every connection: idle
+        // keep-alive ones end now, busy ones get a short grace (clients retry elsewhere).
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 2_000);
         await realtime.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        clearTimeout(force);
         server.closeAllConnections();
         stopMonitor();
         await store.close().catch(() => undefined);

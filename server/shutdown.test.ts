@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,6 +89,21 @@ async function terminate(p: ReturnType<typeof startPortal>): Promise<number | nu
   return code;
 }
 
+async function waitGone(pids: number[]): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (alive.length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 afterAll(() => {
   for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   for (const pid of ferretPids()) process.kill(pid, 'SIGKILL');
@@ -118,6 +134,46 @@ describe('graceful shutdown', () => {
     socket.close();
     expect(ferretPids()).toEqual([]);
     for (const pid of engines) expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('a connection in the middle of a request does not hold up the shutdown', async () => {
+    const portal = startPortal();
+    await waitReady();
+    // A client that sent half a request (slow network, or on purpose) keeps its connection busy.
+    const half = net.connect(PORT, '127.0.0.1');
+    await new Promise<void>((resolve) => half.once('connect', () => resolve()));
+    half.on('error', () => undefined);
+    half.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    await new Promise((r) => setTimeout(r, 200));
+    // Before: Socket.IO's close waited for this connection until the 10 s grace ran out, the
+    // process exited 1 and the engine kept running.
+    expect(await terminate(portal)).toBe(0);
+    half.destroy();
+    expect(ferretPids()).toEqual([]);
+  });
+
+  it('ends an engine left running by a killed portal before starting its own', async () => {
+    const first = startPortal();
+    await waitReady();
+    const [leftover] = ferretPids();
+    // The portal only (tsx runs it as a child process): its engine stays behind.
+    const portalPids = execFileSync('pgrep', ['-P', String(first.child.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+      .filter((pid) => pid !== leftover);
+    for (const pid of portalPids) process.kill(pid, 'SIGKILL');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await waitGone(portalPids);
+    expect(ferretPids()).toEqual([leftover]);
+    const second = startPortal();
+    await waitReady();
+    const engines = ferretPids();
+    expect(engines).toHaveLength(1);
+    expect(engines[0]).not.toBe(leftover);
+    expect(await terminate(second)).toBe(0);
+    expect(ferretPids()).toEqual([]);
   });
 
   it('keeps the data across a restart on the same data directory', async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { logger } from '../lib/logger';
@@ -51,6 +51,29 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
 }
 
 /**
+ * A FerretDB left running on the same data files by a portal that was killed (SIGKILL cannot be
+ * handled): two engines on one SQLite directory must never run at once.
+ */
+async function endLeftoverEngine(pidFile: string, dbDir: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 1) return;
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // gone (or not Linux: nothing to compare against, leave it)
+  }
+  if (!cmdline.includes('ferretdb') || !cmdline.includes(dbDir)) return;
+  logger.warn({ pid }, 'ending an embedded FerretDB left running on this data directory');
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Starts FerretDB (SQLite backend) as a child process on a free loopback port, data under
  * `dataDir/db`. Telemetry and the debug listener are off: nothing calls out.
  */
@@ -67,6 +90,8 @@ export async function startEmbeddedEngine(opts: {
   const dataDir = path.resolve(opts.dataDir);
   const dbDir = path.join(dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
+  const pidFile = path.join(dataDir, 'ferretdb.pid');
+  await endLeftoverEngine(pidFile, dbDir);
   const port = await freePort();
   const child = spawn(
     bin,
@@ -84,6 +109,12 @@ export async function startEmbeddedEngine(opts: {
   child.stderr?.on('data', (chunk: Buffer) =>
     logger.warn({ engine: 'ferretdb' }, chunk.toString().trim()),
   );
+  // The engine must not outlive the portal: a forced exit (shutdown grace exceeded) still runs
+  // 'exit' handlers; after a SIGKILL of the portal the pid file lets the next start end it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  if (child.pid) writeFileSync(pidFile, String(child.pid));
   await waitForPort(port, child, 15_000);
   logger.info({ port, dataDir }, 'embedded FerretDB started');
   return {
@@ -94,6 +125,7 @@ export async function startEmbeddedEngine(opts: {
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         child.once('exit', () => {
           clearTimeout(timer);
+          rmSync(pidFile, { force: true });
           resolve();
         });
         child.kill('SIGTERM');
