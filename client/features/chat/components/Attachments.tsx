@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AttachmentDTO } from '@shared/chat/types';
 import styles from './Attachments.module.css';
+import { FileIcon } from '../../../components/icons';
 
 /** "1,2 MB" in the reader's language. */
 export function formatBytes(bytes: number, language: string): string {
@@ -74,9 +75,7 @@ export function Attachments({ attachments }: { attachments: AttachmentDTO[] }) {
                     size: formatBytes(a.size, i18n.language),
                   })}
                 >
-                  <span aria-hidden="true" className={styles.fileIcon}>
-                    📄
-                  </span>
+                  <FileIcon className={styles.fileIcon} />
                   <span className={styles.fileName}>{a.name}</span>
                   <span className={styles.fileSize}>{formatBytes(a.size, i18n.language)}</span>
                 </a>

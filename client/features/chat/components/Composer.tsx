@@ -24,6 +24,7 @@ import {
 import { useUploads, type UploadFn } from './ComposerUploads';
 import { ComposerEmoji } from './ComposerEmoji';
 import styles from './Composer.module.css';
+import { PaperclipIcon } from '../../../components/icons';
 
 export type { MentionCandidate } from './ComposerMentions';
 
@@ -296,7 +297,7 @@ export function Composer(props: ComposerProps) {
               isDisabled={disabled}
               onPress={() => fileInput.current?.click()}
             >
-              <span aria-hidden="true">📎</span>
+              <PaperclipIcon />
             </Button>
             <input
               ref={fileInput}

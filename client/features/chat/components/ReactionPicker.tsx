@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { chatReactions, type ChatReaction } from '@shared/chat/schemas';
 import { reactionEmoji } from '../emoji';
 import styles from './ReactionPicker.module.css';
+import { SmilePlusIcon } from '../../../components/icons';
 
 export interface EmojiGridItem {
   key: string;
@@ -108,7 +109,7 @@ export function ReactionPicker({ onPick, mine = [], isDisabled, className }: Rea
         aria-label={t('reactions.add')}
         isDisabled={isDisabled}
       >
-        <span aria-hidden="true">☺︎+</span>
+        <SmilePlusIcon />
       </Button>
       <Popover className={styles.popover} placement="top">
         <Dialog className={styles.dialog} aria-label={t('reactions.pickerTitle')}>
