@@ -92,6 +92,10 @@ export const listMessages = (
   signal?: AbortSignal,
 ) => api<MessagePageDTO>(`${conv(id)}/messages`, { signal, query });
 
+/** One message (`GET …/messages/:messageId`): where a link points to (seq, thread). */
+export const getMessage = (id: string, messageId: string, signal?: AbortSignal) =>
+  data(api<ApiData<MessageDTO>>(msg(id, messageId), { signal }));
+
 export interface SendInput {
   clientId: string;
   body: string;
@@ -154,7 +158,12 @@ export const forwardMessage = (
     }),
   );
 
+/** Newest hits first; at most `SEARCH_LIMIT` (the server's maximum). */
+export const SEARCH_LIMIT = 50;
 export const searchMessages = (q: string, conversationId?: string, signal?: AbortSignal) =>
   data(
-    api<ApiData<ChatSearchHitDTO[]>>(`${base}/search`, { signal, query: { q, conversationId } }),
+    api<ApiData<ChatSearchHitDTO[]>>(`${base}/search`, {
+      signal,
+      query: { q, conversationId, limit: SEARCH_LIMIT },
+    }),
   );

@@ -7,6 +7,9 @@ export const chatKeys = {
   unread: () => [...chatKeys.all, 'unread'] as const,
   /** Pages of one conversation's timeline, newest page first. */
   messages: (conversationId: string) => [...chatKeys.all, 'messages', conversationId] as const,
+  /** One message (a link's target: its seq and thread). */
+  message: (conversationId: string, messageId: string) =>
+    [...chatKeys.all, 'message', conversationId, messageId] as const,
   thread: (conversationId: string, rootId: string) =>
     [...chatKeys.all, 'thread', conversationId, rootId] as const,
   members: (conversationId: string) => [...chatKeys.all, 'members', conversationId] as const,

@@ -79,6 +79,25 @@ export const useThread = (conversationId: string, rootId: string | null) =>
     ...live,
   });
 
+/** The target of a message link (fetched once; its seq tells how far back to load). */
+export const useLinkedMessage = (conversationId: string, messageId: string | null) =>
+  useQuery({
+    queryKey: chatKeys.message(conversationId, messageId ?? ''),
+    queryFn: ({ signal }) => chatApi.getMessage(conversationId, messageId ?? '', signal),
+    enabled: messageId !== null,
+    retry: false,
+    staleTime: 60_000,
+  });
+
+/** Search in my conversations (or in one); at least 2 characters, as the server requires. */
+export const useSearchMessages = (q: string, conversationId?: string) =>
+  useQuery({
+    queryKey: chatKeys.search(q, conversationId),
+    queryFn: ({ signal }) => chatApi.searchMessages(q, conversationId, signal),
+    enabled: q.trim().length >= 2,
+    staleTime: 30_000,
+  });
+
 export const useMembers = (conversationId: string, enabled = true) =>
   useQuery({
     queryKey: chatKeys.members(conversationId),

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 
-/** Routes of the chat feature (static `chat/browse` wins over `chat/:id`). */
+/** Routes of the chat feature (static `chat/browse`, `chat/search` win over `chat/:id`). */
 export const chatRoutes: RouteObject[] = [
   {
     path: 'chat',
@@ -11,6 +11,10 @@ export const chatRoutes: RouteObject[] = [
     lazy: async () => ({
       Component: (await import('./pages/BrowseChannelsPage')).BrowseChannelsPage,
     }),
+  },
+  {
+    path: 'chat/search',
+    lazy: async () => ({ Component: (await import('./pages/ChatSearchPage')).ChatSearchPage }),
   },
   {
     path: 'chat/:id',

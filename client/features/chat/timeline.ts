@@ -14,6 +14,9 @@ export type TimelineItem =
   /** A thread reply in the main timeline: one compact line linking to the thread. */
   | { type: 'reply'; key: string; message: ViewMessage };
 
+/** How long a linked message (`?message=`) stays highlighted after the jump. */
+export const HIGHLIGHT_MS = 4_000;
+
 /** Consecutive messages of one sender within this time join one group (one name, one avatar). */
 const GROUP_MS = 5 * 60_000;
 

@@ -17,8 +17,9 @@ import { MembersDialog } from './MembersDialog';
 import { ChatSettingsDialog } from './ChatSettingsDialog';
 import { ConfirmDialog, EditConversationDialog } from './ConversationDialogs';
 import styles from './chat.module.css';
+import { MoreIcon, StarIcon } from '../../../components/icons';
 
-type HeaderAction = 'mute' | 'edit' | 'archive' | 'leave' | 'settings';
+type HeaderAction = 'search' | 'mute' | 'edit' | 'archive' | 'leave' | 'settings';
 
 /** Name, topic, members, favourite and the conversation's menu. */
 export function ConversationHeader({
@@ -39,6 +40,7 @@ export function ConversationHeader({
   const muted = c.me?.muted ?? false;
 
   const actions: { id: HeaderAction; label: string }[] = [
+    ...(c.me ? [{ id: 'search' as const, label: t('conversation.search') }] : []),
     ...(c.me
       ? [{ id: 'mute' as const, label: muted ? t('conversation.unmute') : t('conversation.mute') }]
       : []),
@@ -55,7 +57,8 @@ export function ConversationHeader({
     { id: 'settings', label: t('list.settings') },
   ];
   const run = (action: HeaderAction) => {
-    if (action === 'mute') prefs.mutate({ muted: !muted });
+    if (action === 'search') void navigate(`/chat/search?${new URLSearchParams({ in: c.id })}`);
+    else if (action === 'mute') prefs.mutate({ muted: !muted });
     else if (action === 'archive') update.mutate({ archived: !c.archived });
     else setDialog(action === 'edit' ? 'edit' : action === 'leave' ? 'leave' : 'settings');
   };
@@ -86,12 +89,12 @@ export function ConversationHeader({
             onChange={(favourite) => prefs.mutate({ favourite })}
             aria-label={t('conversation.favourite')}
           >
-            <span aria-hidden="true">{c.me.favourite ? '★' : '☆'}</span>
+            <StarIcon filled={c.me.favourite} />
           </ToggleButton>
         ) : null}
         <MenuTrigger>
           <AriaButton className={styles.iconButton} aria-label={t('conversation.more')}>
-            <span aria-hidden="true">⋯</span>
+            <MoreIcon />
           </AriaButton>
           <Popover className={styles.popover} placement="bottom end">
             <Menu

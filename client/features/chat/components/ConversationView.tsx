@@ -12,6 +12,7 @@ import { getSocket } from '../../../lib/socket';
 import {
   useConversation,
   useDeleteMessage,
+  useLinkedMessage,
   useEditMessage,
   useJoinConversation,
   useMarkRead,
@@ -22,6 +23,7 @@ import { getOutbox, useOutboxEntries } from '../send';
 import { pendingMessage, lastEditable, type ViewMessage } from '../timeline';
 import { flattenPages, type MessagePages } from '../cache';
 import { chatKeys } from '../keys';
+import { messageHref } from '../links';
 import { onConversationRemovedLocally, setOpenConversation } from '../realtime';
 import { sendTyping, useTypists } from '../presence';
 import { MessageList } from './MessageList';
@@ -56,7 +58,8 @@ export function ConversationView({ id, me }: { id: string; me: MeDTO }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const threadId = params.get('thread');
-  const highlightId = params.get('m');
+  // `?message=` (notifications, copied links, search hits); `?m=` from older copied links.
+  const highlightId = params.get('message') ?? params.get('m');
   const conv = useConversation(id);
   const c = conv.data;
   const outbox = getOutbox(me.id, qc);
@@ -75,6 +78,16 @@ export function ConversationView({ id, me }: { id: string; me: MeDTO }) {
   const join = useJoinConversation();
   const members = useMembers(id, !!c?.me && c.kind !== 'direct');
   const typists = useTypists(id, null);
+  // A link to a thread reply without `thread=` (e.g. an old link): open its thread.
+  const linked = useLinkedMessage(id, highlightId && !threadId ? highlightId : null);
+  const linkedThread = linked.data?.threadId ?? null;
+  useEffect(() => {
+    if (!linkedThread || threadId) return;
+    const next = new URLSearchParams(params);
+    next.set('thread', linkedThread);
+    setParams(next, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per linked reply
+  }, [linkedThread]);
 
   const meRef = useMemo<PersonRef>(
     () => ({
@@ -153,6 +166,7 @@ export function ConversationView({ id, me }: { id: string; me: MeDTO }) {
       const next = new URLSearchParams(params);
       next.set('thread', rootId);
       next.delete('m');
+      next.delete('message');
       setParams(next);
     },
     [params, setParams],
@@ -171,7 +185,7 @@ export function ConversationView({ id, me }: { id: string; me: MeDTO }) {
       else if (action === 'delete') setDeleting(m);
       else if (action === 'forward') setForwarding(m.id);
       else if (action === 'copyLink') {
-        const url = `${window.location.origin}/chat/${id}?m=${encodeURIComponent(m.id)}`;
+        const url = `${window.location.origin}${messageHref(id, m)}`;
         void navigator.clipboard?.writeText(url).then(() => announce(t('actions.linkCopied')));
       }
     },
@@ -276,6 +290,7 @@ export function ConversationView({ id, me }: { id: string; me: MeDTO }) {
           key={threadId}
           conversation={c}
           rootId={threadId}
+          highlightId={highlightId}
           myId={me.id}
           myUsername={me.username}
           members={mentionable}

@@ -4,12 +4,14 @@ import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'reac
 import type { ChatReaction } from '@shared/chat/schemas';
 import { Avatar } from '../../../components/Avatar';
 import { Button } from '../../../components/Button';
+import { toPlainText } from '@shared/chat/markdown';
 import { MessageBody } from './MessageBody';
 import { ReactionBar } from './ReactionBar';
 import { ReactionPicker } from './ReactionPicker';
 import { Attachments } from './Attachments';
 import type { ViewMessage } from '../timeline';
 import styles from './chat.module.css';
+import { MoreIcon } from '../../../components/icons';
 
 export type MessageAction = 'reply' | 'edit' | 'delete' | 'forward' | 'copyLink';
 
@@ -21,6 +23,8 @@ export interface MessageItemProps {
   /** Shown under my last message in a direct conversation once the other person read it. */
   readReceipt?: boolean;
   highlight?: boolean;
+  /** The element's id (a link's anchor); default `msg-<id>` (the thread panel uses its own). */
+  anchorId?: string;
   /** Inside the thread panel: no thread summary, no reply action. */
   inThread?: boolean;
   online: boolean;
@@ -39,6 +43,7 @@ export const MessageItem = memo(function MessageItem({
   myUsername,
   readReceipt,
   highlight,
+  anchorId,
   inThread,
   online,
   onAction,
@@ -75,7 +80,7 @@ export const MessageItem = memo(function MessageItem({
 
   return (
     <div
-      id={`msg-${m.id}`}
+      id={anchorId ?? `msg-${m.id}`}
       tabIndex={-1}
       data-highlight={highlight ? 'true' : undefined}
       className={`${styles.message} ${grouped ? styles.grouped : ''} ${m.local ? styles.pending : ''}`}
@@ -175,7 +180,7 @@ export const MessageItem = memo(function MessageItem({
               className={styles.iconButton}
               aria-label={t('actions.menu', { name: mine ? t('messages.you') : senderName })}
             >
-              <span aria-hidden="true">⋯</span>
+              <MoreIcon />
             </AriaButton>
             <Popover className={styles.popover} placement="bottom end">
               <Menu
@@ -197,20 +202,34 @@ export const MessageItem = memo(function MessageItem({
   );
 });
 
+/** Characters of a thread reply's text shown in its compact line in the main timeline. */
+const REPLY_PREVIEW_CHARS = 80;
+
 /** A thread reply in the main timeline: "<name> replied in a thread: …" opening the thread. */
 export function ReplyLine({
   message: m,
+  highlight,
   onOpenThread,
 }: {
   message: ViewMessage;
+  highlight?: boolean;
   onOpenThread: (rootId: string) => void;
 }) {
   const { t } = useTranslation('chat');
+  const preview = m.deletedAt ? t('messages.deleted') : toPlainText(m.body, REPLY_PREVIEW_CHARS);
   return (
-    <div className={styles.reply} id={`msg-${m.id}`} tabIndex={-1}>
+    <div
+      className={styles.reply}
+      id={`msg-${m.id}`}
+      tabIndex={-1}
+      data-thread-reply=""
+      data-highlight={highlight ? 'true' : undefined}
+    >
       <span>
         <strong>{m.sender.displayName}</strong> {t('messages.repliedInThread')}
+        {preview ? ':' : null}
       </span>
+      {preview ? <q className={styles.replyPreview}>{preview}</q> : null}
       {m.threadId ? (
         <button
           type="button"

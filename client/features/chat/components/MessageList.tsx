@@ -6,8 +6,8 @@ import { Button } from '../../../components/Button';
 import { Spinner } from '../../../components/Spinner';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { flattenPages } from '../cache';
-import { useMessages, useReceipt } from '../queries';
-import { buildTimeline, firstUnread, type ViewMessage } from '../timeline';
+import { useLinkedMessage, useMessages, useReceipt } from '../queries';
+import { buildTimeline, firstUnread, HIGHLIGHT_MS, type ViewMessage } from '../timeline';
 import { MessageItem, ReplyLine, type MessageAction } from './MessageItem';
 import styles from './chat.module.css';
 
@@ -19,6 +19,7 @@ export interface MessageListProps {
   pending: ViewMessage[];
   /** Read position when the conversation was opened (the "new" divider stays put). */
   readSeqAtOpen: number | null;
+  /** A link's target (`?message=`): loaded, scrolled to, focused and highlighted briefly. */
   highlightId: string | null;
   online: boolean;
   onAtBottomChange: (atBottom: boolean, newestSeq: number) => void;
@@ -30,6 +31,8 @@ export interface MessageListProps {
 }
 
 const dayOf = (iso: string) => new Date(iso).toDateString();
+/** Older pages loaded at most to reach a linked message (50 each). */
+const MAX_PAGES_TO_TARGET = 100;
 const NEAR_BOTTOM_PX = 48;
 
 /**
@@ -47,6 +50,10 @@ export function MessageList(props: MessageListProps) {
   const atBottom = useRef(true);
   const [showLatest, setShowLatest] = useState(false);
   const [dividerAbove, setDividerAbove] = useState(false);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [jump, setJump] = useState<'loading' | 'missing' | null>(null);
+  const jumped = useRef<string | null>(null);
+  const jumping = useRef<string | null>(null);
   // "Today" / "Yesterday" as of opening the conversation.
   const [days] = useState(() => ({
     today: new Date().toDateString(),
@@ -143,15 +150,52 @@ export function MessageList(props: MessageListProps) {
     return () => observer.disconnect();
   }, [query]);
 
-  // A link to a message: scroll to it once it is there.
+  // A link to a message: load older pages until it is there (its seq from the server), then
+  // scroll to it, highlight it briefly and move focus to it (a thread reply's line only scrolls
+  // and lights up: the thread panel takes the focus).
+  const target = props.highlightId;
+  const present = !!target && stored.some((m) => m.id === target);
+  const linked = useLinkedMessage(conv.id, target && !present ? target : null);
+  const targetSeq = linked.data?.seq;
   useEffect(() => {
-    if (!props.highlightId) return;
-    const el = document.getElementById(`msg-${props.highlightId}`);
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus({ preventScroll: true });
+    if (!target || !query.data || jumped.current === target) return;
+    const el = document.getElementById(`msg-${target}`);
+    if (el || linked.isError) {
+      // After layout (the first position and kept places are set in a layout effect).
+      const frame = requestAnimationFrame(() => {
+        if (jumped.current === target) return;
+        jumped.current = target;
+        if (!el) return setJump('missing');
+        setJump(null);
+        setFlashId(target);
+        el.scrollIntoView({ block: 'center' });
+        if (!el.hasAttribute('data-thread-reply')) el.focus({ preventScroll: true });
+      });
+      return () => cancelAnimationFrame(frame);
     }
-  }, [props.highlightId, items]);
+    if (targetSeq === undefined || jumping.current === target) return;
+    jumping.current = target;
+    setJump('loading');
+    void (async () => {
+      let result = query;
+      for (let i = 0; i < MAX_PAGES_TO_TARGET; i++) {
+        if (!result.hasNextPage || (flattenPages(result.data)[0]?.seq ?? 0) <= targetSeq) break;
+        result = (await result.fetchNextPage({ cancelRefetch: false })) as typeof query;
+      }
+      jumping.current = null;
+      // Loaded and still not shown (e.g. beyond the limit): say so instead of waiting forever.
+      if (!flattenPages(result.data).some((m) => m.id === target)) {
+        jumped.current = target;
+        setJump('missing');
+      }
+    })();
+  }, [target, items, query, linked.isError, targetSeq]);
+
+  useEffect(() => {
+    if (!flashId) return;
+    const timer = window.setTimeout(() => setFlashId(null), HIGHLIGHT_MS);
+    return () => window.clearTimeout(timer);
+  }, [flashId]);
 
   const jumpToUnread = async () => {
     let result = query;
@@ -194,6 +238,11 @@ export function MessageList(props: MessageListProps) {
         </div>
       )}
       {/* A scrollable region must be reachable by keyboard (WCAG 2.1.1), so the log takes focus. */}
+      {jump ? (
+        <p className={styles.jumpNote} role="status">
+          {jump === 'loading' ? t('messages.jumpLoading') : t('messages.jumpMissing')}
+        </p>
+      ) : null}
       <div
         ref={scroller}
         className={styles.log}
@@ -238,6 +287,7 @@ export function MessageList(props: MessageListProps) {
                 <ReplyLine
                   key={item.key}
                   message={item.message}
+                  highlight={flashId === item.message.id}
                   onOpenThread={props.onOpenThread}
                 />
               );
@@ -250,7 +300,7 @@ export function MessageList(props: MessageListProps) {
                   myId={myId}
                   myUsername={props.myUsername}
                   readReceipt={receiptFor === item.message.id}
-                  highlight={props.highlightId === item.message.id}
+                  highlight={flashId === item.message.id}
                   online={props.online}
                   onAction={props.onAction}
                   onReact={props.onReact}

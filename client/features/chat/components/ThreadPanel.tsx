@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToggleButton } from 'react-aria-components';
 import type { ChatReaction } from '@shared/chat/schemas';
@@ -7,7 +7,7 @@ import { Button } from '../../../components/Button';
 import { Spinner } from '../../../components/Spinner';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFollowThread, useThread } from '../queries';
-import { withPending, type ViewMessage } from '../timeline';
+import { HIGHLIGHT_MS, withPending, type ViewMessage } from '../timeline';
 import { useTypists } from '../presence';
 import { MessageItem, type MessageAction } from './MessageItem';
 import { Composer } from './Composer';
@@ -18,6 +18,8 @@ import styles from './chat.module.css';
 export interface ThreadPanelProps {
   conversation: ConversationDTO;
   rootId: string;
+  /** A link's target: when it is in this thread, it is scrolled to, focused and highlighted. */
+  highlightId?: string | null;
   myId: string;
   myUsername: string | null;
   members: MentionCandidate[];
@@ -52,6 +54,29 @@ export function ThreadPanel(props: ThreadPanelProps) {
   useEffect(() => {
     heading.current?.focus();
   }, [rootId]);
+
+  // A linked reply (or root): once loaded, scroll to it, focus it, highlight it briefly.
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const jumped = useRef<string | null>(null);
+  const target = props.highlightId ?? null;
+  useEffect(() => {
+    if (!target || !thread.data || jumped.current === target) return;
+    const el = document.getElementById(`thread-msg-${target}`);
+    if (!el) return;
+    // After the heading took the focus (panel opened) and the layout settled.
+    const frame = requestAnimationFrame(() => {
+      jumped.current = target;
+      setFlashId(target);
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [target, thread.data]);
+  useEffect(() => {
+    if (!flashId) return;
+    const timer = window.setTimeout(() => setFlashId(null), HIGHLIGHT_MS);
+    return () => window.clearTimeout(timer);
+  }, [flashId]);
 
   const editingHere = props.editing && props.editing.threadId === rootId ? props.editing : null;
   const following = thread.data?.root.thread?.following ?? false;
@@ -100,6 +125,8 @@ export function ThreadPanel(props: ThreadPanelProps) {
         >
           <MessageItem
             message={thread.data.root}
+            anchorId={`thread-msg-${thread.data.root.id}`}
+            highlight={flashId === thread.data.root.id}
             grouped={false}
             myId={myId}
             myUsername={props.myUsername}
@@ -119,6 +146,8 @@ export function ThreadPanel(props: ThreadPanelProps) {
             <MessageItem
               key={m.id}
               message={m}
+              anchorId={`thread-msg-${m.id}`}
+              highlight={flashId === m.id}
               grouped={i > 0 && replies[i - 1]?.sender.id === m.sender.id}
               myId={myId}
               myUsername={props.myUsername}

@@ -23,6 +23,10 @@ export function ChatPage() {
   const location = useLocation();
   const conversations = useConversations();
   const [q, setQ] = useState('');
+  const [messageQ, setMessageQ] = useState('');
+  const searchMessages = (value: string) => {
+    if (value.trim()) void navigate(`/chat/search?${new URLSearchParams({ q: value.trim() })}`);
+  };
   const [dialog, setDialog] = useState<'new' | 'settings' | null>(null);
   const groups = useMemo(
     () => groupConversations(conversations.data ?? [], q),
@@ -53,6 +57,21 @@ export function ChatPage() {
       <div className={styles.layout} data-open={id ? 'true' : 'false'}>
         <nav className={styles.listPane} aria-label={t('list.label')}>
           <div className={styles.listTools}>
+            <form
+              role="search"
+              aria-label={t('search.label')}
+              onSubmit={(e) => {
+                e.preventDefault();
+                searchMessages(messageQ);
+              }}
+            >
+              <SearchField
+                label={t('search.label')}
+                value={messageQ}
+                onChange={setMessageQ}
+                onSubmit={searchMessages}
+              />
+            </form>
             <SearchField label={t('list.search')} value={q} onChange={setQ} />
             <div className={styles.buttons}>
               <Button size="small" variant="primary" onPress={() => setDialog('new')}>
