@@ -18,6 +18,7 @@ import { directoryRows } from './modules/people/directory-index';
 import { configureOidc } from './modules/auth/oidc';
 import { registerGauge } from './modules/system/metrics';
 import { startDatabaseMonitor } from './modules/system/db-health';
+import { flushReadPositions } from './modules/chat/read-behind';
 
 export interface RunningServer {
   url: string;
@@ -99,6 +100,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         clearTimeout(force);
         server.closeAllConnections();
         stopMonitor();
+        await flushReadPositions().catch(() => undefined);
         await store.close().catch(() => undefined);
         await disconnectDatabase();
         if (redis) await redis.quit().catch(() => undefined);

@@ -9,6 +9,7 @@ import { rememberConversation } from './conversation.store';
 import { InboxModel } from './inbox.model';
 import { forgetInbox } from './inbox.store';
 import { addMentions, advanceReadPosition } from './read.service';
+import { flushReadPositions } from './read-behind';
 
 useTestDatabase();
 
@@ -190,6 +191,20 @@ describe('read state, preferences, unread summary, receipts', () => {
     await post('mia', r, { seq: 6 }).expect(200);
     const stored = await InboxModel.findById(ids.mia).lean();
     expect(stored?.conversations[c.id]?.readSeq).toBe(8);
+  });
+
+  it('a sender’s own read position is answered at once and stored in a batch (never backwards)', async () => {
+    const c = await channel('Schreiben', { memberIds: [ids.lea] });
+    await setLastSeq(c.id, 4);
+    await post('lea', `/api/conversations/${c.id}/read`, { seq: 2 }).expect(200);
+    expect(await advanceReadPosition(ids.lea!, c.id, 4)).toMatchObject({ readSeq: 4, unread: 0 });
+    expect((await get('lea', `/api/conversations/${c.id}`)).body.data.unread).toBe(0);
+    const before = await InboxModel.findById(ids.lea).lean();
+    expect(before?.conversations[c.id]?.readSeq).toBe(2);
+    await flushReadPositions();
+    const after = await InboxModel.findById(ids.lea).lean();
+    expect(after?.conversations[c.id]?.readSeq).toBe(4);
+    expect(after?.conversations[c.id]?.muted).toBe(false);
   });
 
   it('preferences are the person’s own; muted conversations are left out of the total', async () => {

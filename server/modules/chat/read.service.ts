@@ -7,6 +7,7 @@ import { getConversation, isMember } from './conversation.store';
 import { InboxModel, type Inbox, type InboxEntry } from './inbox.model';
 import { getInbox, inboxLockKey, rememberInbox } from './inbox.store';
 import { loadReadable } from './member.service';
+import { deferReadPosition } from './read-behind';
 
 type Actor = Pick<CurrentUser, 'id'>;
 
@@ -107,6 +108,17 @@ export async function advanceReadPosition(
 ): Promise<ReadState | null> {
   const conv = await getConversation(convId);
   if (!conv || !isMember(conv, userId)) return null;
+  const entry = (await getInbox(userId)).conversations[convId];
+  const readSeq = Math.min(seq, conv.lastSeq);
+  // The common case (an entry without unread mentions moves forward) is written in batches.
+  if (entry && entry.mentions === 0) {
+    if (readSeq > entry.readSeq) {
+      await deferReadPosition(userId, convId, readSeq);
+      events.publish('chat.read', { userId, conversationId: convId, readSeq, mentions: 0 });
+    }
+    const now = Math.max(entry.readSeq, readSeq);
+    return { conversationId: convId, readSeq: now, mentions: 0, unread: conv.lastSeq - now };
+  }
   return moveReadPosition(userId, conv, seq);
 }
 
