@@ -165,3 +165,95 @@ test('chat dialogs are accessible and the pages reflow on phones', async ({ page
     }
   }
 });
+
+test('search, message links and the message dialogs', async ({ page }) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  await login(page, 'employee');
+  const headers = { 'X-CSRF-Token': await csrf(page) };
+  const created = await page.request.post('/api/conversations', {
+    headers,
+    data: { kind: 'channel', name: `Suche ${stamp}`, visibility: 'public' },
+  });
+  expect(created.status(), await created.text()).toBeLessThan(300);
+  const convId = ((await created.json()) as { data: { id: string } }).data.id;
+  const post = async (body: string, threadId: string | null = null) => {
+    const res = await page.request.post(`/api/conversations/${convId}/messages`, {
+      headers,
+      data: { clientId: crypto.randomUUID(), body, attachmentIds: [], threadId },
+    });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return ((await res.json()) as { data: { id: string } }).data.id;
+  };
+  // The linked message lies beyond the first page (50): the link has to load older pages.
+  const early = await post(`Die **Grüße** aus dem Rathaus ${stamp}`);
+  for (let i = 1; i <= 60; i++) await post(`Füllnachricht ${i}`);
+  const root = await post(`Wer übernimmt die Abnahme ${stamp}?`);
+  const reply = await post(`Ich übernehme die Abnahme ${stamp}`, root);
+
+  // Search from the list pane (Enter), results view with the match marked, axe.
+  await page.goto('/chat');
+  const search = page.getByRole('searchbox', { name: 'Nachrichten durchsuchen' });
+  await search.fill(`gruesse aus dem rathaus ${stamp}`);
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/chat\/search\?q=/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Nachrichten durchsuchen' }),
+  ).toBeVisible();
+  const hits = page.getByRole('list').filter({ has: page.locator('mark') });
+  await expect(hits.getByRole('listitem')).toHaveCount(1);
+  await expect(hits.locator('mark')).toHaveText(`Grüße aus dem Rathaus ${stamp}`);
+  await expectNoA11yViolations(page, 'chat search results');
+
+  // A hit opens the message in its conversation (loaded, focused, highlighted).
+  await hits.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/chat/${convId}\\?message=`));
+  const earlyItem = page.locator(`[id="msg-${early}"]`);
+  await expect(earlyItem).toBeFocused();
+  await expect(earlyItem).toHaveAttribute('data-highlight', 'true');
+
+  // A notification-style link to a thread reply opens the thread with the reply focused.
+  await page.goto(`/chat/${convId}?thread=${root}&message=${reply}`);
+  const thread = page.getByRole('complementary', { name: 'Thread' });
+  await expect(thread.locator(`[id="thread-msg-${reply}"]`)).toBeFocused();
+  await expect(log(page).getByText(`Ich übernehme die Abnahme ${stamp}`)).toBeVisible(); // preview line
+  await expectNoA11yViolations(page, 'message link with thread');
+  // The same reply linked without `thread=` still opens its thread.
+  await page.goto(`/chat/${convId}?message=${reply}`);
+  await expect(thread.locator(`[id="thread-msg-${reply}"]`)).toBeFocused();
+
+  // "Search in this conversation" from the header menu.
+  await page.goto(`/chat/${convId}`);
+  await page.getByRole('button', { name: 'Weitere Aktionen' }).click();
+  await page.getByRole('menuitem', { name: 'In dieser Unterhaltung suchen' }).click();
+  const scoped = page.getByRole('searchbox', { name: `Nachrichten in Suche ${stamp} durchsuchen` });
+  await expect(scoped).toBeFocused();
+  await scoped.fill('Abnahme');
+  await scoped.press('Enter');
+  await expect(page.getByRole('heading', { name: /^2 Treffer/ })).toBeVisible();
+
+  // Members dialog, forward dialog and delete confirmation pass axe.
+  await page.goto(`/chat/${convId}`);
+  await page.getByRole('button', { name: '1 Mitglied' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoA11yViolations(page, 'members dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const last = log(page)
+    .locator('[id^="msg-"]')
+    .filter({ hasText: `Wer übernimmt die Abnahme ${stamp}` });
+  await last.hover();
+  await last.getByRole('button', { name: /Aktionen für die Nachricht/ }).click();
+  await page.getByRole('menuitem', { name: 'Weiterleiten' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoA11yViolations(page, 'forward dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await last.hover();
+  await last.getByRole('button', { name: /Aktionen für die Nachricht/ }).click();
+  await page.getByRole('menuitem', { name: 'Löschen' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Nachricht löschen?' })).toBeVisible();
+  await expectNoA11yViolations(page, 'delete confirmation');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+});

@@ -7,6 +7,7 @@ import { Spinner } from '../../../components/Spinner';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { flattenPages } from '../cache';
 import { useLinkedMessage, useMessages, useReceipt } from '../queries';
+import { centerInLog } from '../links';
 import { buildTimeline, firstUnread, HIGHLIGHT_MS, type ViewMessage } from '../timeline';
 import { MessageItem, ReplyLine, type MessageAction } from './MessageItem';
 import styles from './chat.module.css';
@@ -168,7 +169,7 @@ export function MessageList(props: MessageListProps) {
         if (!el) return setJump('missing');
         setJump(null);
         setFlashId(target);
-        el.scrollIntoView({ block: 'center' });
+        centerInLog(el);
         if (!el.hasAttribute('data-thread-reply')) el.focus({ preventScroll: true });
       });
       return () => cancelAnimationFrame(frame);

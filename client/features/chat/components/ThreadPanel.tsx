@@ -7,6 +7,7 @@ import { Button } from '../../../components/Button';
 import { Spinner } from '../../../components/Spinner';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFollowThread, useThread } from '../queries';
+import { centerInLog } from '../links';
 import { HIGHLIGHT_MS, withPending, type ViewMessage } from '../timeline';
 import { useTypists } from '../presence';
 import { MessageItem, type MessageAction } from './MessageItem';
@@ -67,7 +68,7 @@ export function ThreadPanel(props: ThreadPanelProps) {
     const frame = requestAnimationFrame(() => {
       jumped.current = target;
       setFlashId(target);
-      el.scrollIntoView({ block: 'center' });
+      centerInLog(el);
       el.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
