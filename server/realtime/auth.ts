@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import type { Store, SessionData } from 'express-session';
@@ -50,14 +51,31 @@ const getSession = (store: Store, sid: string) =>
     ),
   );
 
-/** Whether the store still holds this session for this person (idle-expired sessions are gone). */
-export async function sessionStored(
-  store: Store,
-  sessionId: string,
-  userId: string,
-): Promise<boolean> {
-  const s = await getSession(store, sessionId);
-  return Boolean(s && s.userId === userId);
+/**
+ * Which of these sessions the store still holds, as session id → person id: one query per 500
+ * ids. The socket sweep checks every open socket's session each minute; one store read per
+ * session (1,000 sockets → 1,000 reads, each decoding the sessions collection on the embedded
+ * engine) stalled the database for seconds. connect-mongo keeps `{ _id, expires, session }`
+ * unstringified (see `revokeSessionsOf`).
+ */
+export async function storedSessions(sessionIds: string[]): Promise<Map<string, string>> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  const found = new Map<string, string>();
+  const now = new Date();
+  for (let i = 0; i < sessionIds.length; i += 500) {
+    const docs = await db
+      .collection<{ _id: string; expires?: Date; session?: { userId?: string } }>('sessions')
+      .find(
+        { _id: { $in: sessionIds.slice(i, i + 500) } },
+        { projection: { expires: 1, 'session.userId': 1 } },
+      )
+      .toArray();
+    for (const d of docs) {
+      if ((!d.expires || d.expires > now) && d.session?.userId) found.set(d._id, d.session.userId);
+    }
+  }
+  return found;
 }
 
 /** Whether a session is still the live session of this person (not logged out, revoked or expired). */

@@ -14,7 +14,7 @@ import {
   guardRecovery,
   originAllowed,
   sessionOnHandshake,
-  sessionStored,
+  storedSessions,
   userOfHandshake,
 } from './auth';
 import { defaultSocketRateLimit, limitSocketEvents, type SocketRateLimit } from './rate-limit';
@@ -197,18 +197,18 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
       const sid = socket.data.user?.sessionId;
       if (sid) bySession.set(sid, [...(bySession.get(sid) ?? []), socket]);
     }
-    for (const [sid, sockets] of bySession) {
-      const userId = sockets[0]?.data.user.id ?? '';
-      sessionStored(deps.store, sid, userId)
-        .then((alive) => {
-          if (alive) return;
+    if (bySession.size === 0) return;
+    storedSessions([...bySession.keys()])
+      .then((alive) => {
+        for (const [sid, sockets] of bySession) {
+          if (alive.get(sid) === sockets[0]?.data.user.id) continue;
           for (const socket of sockets) {
             socket.emit('session:ended', { reason: 'expired' });
             socket.disconnect(true);
           }
-        })
-        .catch((err: unknown) => logger.warn({ err }, 'socket session check failed'));
-    }
+        }
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'socket session check failed'));
   }, deps.env.SOCKET_SESSION_CHECK_SECONDS * 1000);
   sweep.unref();
 
@@ -226,7 +226,9 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
       io.to(room).emit(event, ...args);
     },
     toRoomExcept: (room, exceptUserId, event, ...args) => {
-      io.to(room).except(userRoom(exceptUserId)).emit(event, ...args);
+      io.to(room)
+        .except(userRoom(exceptUserId))
+        .emit(event, ...args);
     },
     joinRoom: (userId, room) => io.in(userRoom(userId)).socketsJoin(room),
     leaveRoom: (userId, room) => io.in(userRoom(userId)).socketsLeave(room),
