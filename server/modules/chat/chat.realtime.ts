@@ -70,6 +70,29 @@ function relayTyping(realtime: Realtime): (socket: PortalSocket) => void {
 }
 
 /**
+ * Right after a socket connected: its `chat:` rooms were decided in the middleware, and a
+ * membership change between that and the connection reached only the sockets already connected.
+ * Join what is missing first, then check every `chat:` room against the current membership (a
+ * removal after this check finds the socket in the room and takes it out).
+ */
+export function reconcileRooms(
+  socket: Pick<PortalSocket, 'data' | 'rooms' | 'disconnected' | 'join' | 'leave'>,
+): Promise<void> {
+  const userId = socket.data.user.id;
+  return myConversations(userId)
+    .then(async ({ conversations }) => {
+      if (socket.disconnected) return;
+      await socket.join(conversations.map((c) => chatRoom(String(c._id))));
+      for (const room of [...socket.rooms]) {
+        if (!room.startsWith('chat:')) continue;
+        const conv = await getConversation(room.slice('chat:'.length));
+        if (!conv || !isMember(conv, userId)) await socket.leave(room);
+      }
+    })
+    .catch((err: unknown) => logger.warn({ err }, 'chat rooms not reconciled'));
+}
+
+/**
  * Chat membership in realtime: each member's sockets are in `chat:<id>` (joined on connect from
  * the inbox, and at once when added; left at once when removed), per-person conversation events,
  * read positions and receipts, typing, presence. Registered from `modules/subscribers.ts`.
@@ -81,10 +104,13 @@ export function registerChatRealtime(realtime: Realtime): () => void {
   });
   const onTyping = relayTyping(realtime);
   realtime.io.on('connection', onTyping);
+  const onConnect = (socket: PortalSocket) => void reconcileRooms(socket);
+  realtime.io.on('connection', onConnect);
 
   const offs = [
     offRooms,
     () => realtime.io.off('connection', onTyping),
+    () => realtime.io.off('connection', onConnect),
     registerPresence(realtime),
     events.on('chat.members_changed', async ({ conversation, added, removed, actorId }) => {
       const id = String(conversation._id);

@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../../main';
 import { loadEnv } from '../../env';
 import { testDatabaseUri } from '../../test/db';
 import { TEST_PASSWORD, makePerson } from '../../test/app';
+import { reconcileRooms } from './chat.realtime';
 import {
   client,
   next,
@@ -124,6 +125,29 @@ describe('chat rooms', () => {
     expect(chatEventsOf(seen, conv)).toEqual([]);
     expect(memberSeen.filter((e) => e.event === 'chat:typing')).toEqual([]);
     expect(ownSeen.filter((e) => e.event === 'chat:typing')).toEqual([]);
+  });
+
+  it('a socket that connected during a membership change ends up in exactly its rooms', async () => {
+    const mine = await newChannel(['member']);
+    const gone = await newChannel(['late']);
+    // As if the rooms were decided before `late` was added to `mine` and removed from `gone`.
+    expect(
+      (await call('owner', 'POST', `/api/conversations/${mine}/members`, { personIds: [ids.late] }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call('owner', 'DELETE', `/api/conversations/${gone}/members/${ids.late}`)).status,
+    ).toBe(200);
+    const rooms = new Set<string>([`user:${ids.late}`, `chat:${gone}`]);
+    const socket = {
+      data: { user: { id: ids.late! } },
+      rooms,
+      disconnected: false,
+      join: (r: string | string[]) => void [r].flat().forEach((x) => rooms.add(x)),
+      leave: (r: string) => void rooms.delete(r),
+    } as unknown as Parameters<typeof reconcileRooms>[0];
+    await reconcileRooms(socket);
+    expect([...rooms].sort()).toEqual([`chat:${mine}`, `user:${ids.late}`].sort());
   });
 
   it("an added member's open sockets join the room at once", async () => {
