@@ -43,6 +43,7 @@ test.describe('start page', () => {
       'Zur Kenntnisnahme',
       'Meine Apps',
       'Benachrichtigungen',
+      'Meine Chats',
       'Schnellzugriff',
       'Mein Profil',
     ]);
@@ -66,7 +67,7 @@ test.describe('start page', () => {
     // Focus went to the next card's remove button: that is "Mein Profil".
     await expect(page.getByRole('button', { name: 'Mein Profil entfernen' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(list.getByRole('row')).toHaveCount(4);
+    await expect(list.getByRole('row')).toHaveCount(5);
 
     // Add "Mein Profil" back from the catalogue (select by keyboard), then move it and widen it.
     const select = page.getByRole('button', { name: /Kachel hinzufügen/ });
@@ -80,8 +81,8 @@ test.describe('start page', () => {
     await press(page.getByRole('button', { name: 'Hinzufügen', exact: true }));
     await expect(page.getByRole('status')).toHaveText(/Mein Profil hinzugefügt/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
-    await page.keyboard.press('Enter'); // one position earlier: before "Benachrichtigungen"
-    await expect(page.getByRole('status')).toHaveText(/Position 4 von 5/);
+    await page.keyboard.press('Enter'); // one position earlier: before "Meine Chats"
+    await expect(page.getByRole('status')).toHaveText(/Position 5 von 6/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
     const sizes = page.getByRole('group', { name: 'Breite von Mein Profil' });
     await pressInRow(row('Mein Profil'), sizes.getByRole('button', { name: 'Breit' }), 'Space');
@@ -107,8 +108,9 @@ test.describe('start page', () => {
       'Meine Apps',
       'Nachrichten für mich',
       'Zur Kenntnisnahme',
-      'Mein Profil',
       'Benachrichtigungen',
+      'Mein Profil',
+      'Meine Chats',
     ];
     await expect.poll(() => boardTitles(page)).toEqual(expected);
 
