@@ -37,6 +37,24 @@ const seqsOf = async (convId: string) =>
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('send: idempotent by client id', () => {
+  it('a resend after the sender was removed is answered with the stored message; new ones 403', async () => {
+    const conv = await c.channel('ana', ['ben']);
+    const clientId = randomUUID();
+    const first = (await c.send('ben', conv.id, 'Noch schnell', { clientId }).expect(201)).body
+      .data as MessageDTO;
+    await c.call('delete', 'ana', `/api/conversations/${conv.id}/members/${w.ids.ben}`).expect(200);
+    const again = await c.send('ben', conv.id, 'Noch schnell', { clientId }).expect(200);
+    expect(again.body.data).toMatchObject({
+      id: first.id,
+      seq: first.seq,
+      abilities: { edit: false },
+    });
+    await c.send('ben', conv.id, 'Neu').expect(403);
+    // Someone else's client id is not theirs to read back.
+    await c.send('cem', conv.id, 'x', { clientId }).expect(403);
+    expect(await MessageModel.countDocuments({ conversationId: conv.id })).toBe(1);
+  });
+
   it('201 the first time, 200 with the stored message for a resend; stored once', async () => {
     const conv = await c.channel('ana', ['ben']);
     const clientId = randomUUID();
