@@ -19,6 +19,7 @@ import { configureOidc } from './modules/auth/oidc';
 import { registerGauge } from './modules/system/metrics';
 import { startDatabaseMonitor } from './modules/system/db-health';
 import { flushReadPositions } from './modules/chat/read-behind';
+import { startUploadCleanup } from './modules/chat/upload-cleanup';
 
 export interface RunningServer {
   url: string;
@@ -72,6 +73,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const unsubscribe = registerSubscribers({ realtime });
   const stopNewsScheduler = startNewsScheduler();
   const stopNewsReminders = startNewsReminders();
+  const stopUploadCleanup = startUploadCleanup();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',
@@ -90,6 +92,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         unsubscribe();
         stopNewsScheduler();
         stopNewsReminders();
+        stopUploadCleanup();
         unregisterGauge();
         // Socket.IO's close also closes the HTTP server and waits for every connection: idle
         // keep-alive ones end now, busy ones get a short grace (clients retry elsewhere).

@@ -173,10 +173,10 @@ export async function uploadChatFile(
   return { file: presentUpload(doc, conversationId), created: stored.created };
 }
 
-const fileLock = (id: string) => `chat:file:${id}`;
+export const fileLock = (id: string) => `chat:file:${id}`;
 
 /** The record with its lists present (an empty array may come back absent from an upsert). */
-async function loadFile(id: string): Promise<ChatFile | null> {
+export async function loadFile(id: string): Promise<ChatFile | null> {
   const f = await ChatFileModel.findById(id).lean<ChatFile>();
   return f ? { ...f, uses: f.uses ?? [], conversationIds: f.conversationIds ?? [] } : null;
 }

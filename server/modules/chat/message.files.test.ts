@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { AttachmentDTO, ConversationDTO, MessageDTO } from '@shared/chat/types';
 import { useTestDatabase } from '../../test/db';
 import { ChatFileModel } from './chat-file.model';
+import { UNSENT_UPLOAD_HOURS, removeUnsentUploads } from './upload-cleanup';
 import { chatWorld, client, type ChatWorld } from './message.fixtures';
 
 useTestDatabase();
@@ -64,6 +65,18 @@ describe('chat files', () => {
     const meta = await sharp(stored.body as Buffer).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.width).toBe(40);
+  });
+
+  it('uploads never sent are removed after a day; sent ones stay', async () => {
+    const unsent = await uploaded('ana', conv.id, png, 'Entwurf.png');
+    const kept = await uploaded('ana', conv.id, png, 'Behalten.png');
+    await c.sent('ana', conv.id, '', { attachmentIds: [kept.id] });
+    expect(await removeUnsentUploads(new Date())).toBe(0);
+    const later = new Date(Date.now() + (UNSENT_UPLOAD_HOURS + 1) * 3_600_000);
+    expect(await removeUnsentUploads(later)).toBeGreaterThanOrEqual(1);
+    expect(await ChatFileModel.findById(unsent.id).lean()).toBeNull();
+    await c.get('ana', unsent.url).expect(404);
+    await c.get('ben', kept.url).expect(200);
   });
 
   it('unsent: only the uploader may fetch it; sent: every member, previews inline as WebP', async () => {
