@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { ChatUnreadSummaryDTO, ConversationDTO } from '@shared/chat/types';
 import {
   catchUp,
@@ -12,6 +12,7 @@ import {
   onChatReceipt,
 } from './realtime';
 import { chatKeys } from './keys';
+import { applySentMessage } from './send';
 import { flattenPages, type MessagePages } from './cache';
 import type { ThreadDTO } from './api';
 import { CONV, ME, OTHER, conversation, message, pages, person } from './test-data';
@@ -37,6 +38,55 @@ describe('chat realtime cache patching', () => {
     expect(timeline(qc).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     expect(list(qc)?.[0]?.unread).toBe(3);
     expect(summary(qc)?.total).toBe(3);
+  });
+
+  it('a live message during a refetch is not lost to the older answer', async () => {
+    const qc = seeded();
+    let calls = 0;
+    let answerOld: (v: MessagePages) => void = () => undefined;
+    // The open conversation's query (observed), refetching after a reconnect: its first answer
+    // was produced before message 4, the next one has it.
+    const observer = new QueryObserver<MessagePages>(qc, {
+      queryKey: chatKeys.messages(CONV),
+      queryFn: () => {
+        calls += 1;
+        return calls === 1
+          ? new Promise<MessagePages>((resolve) => (answerOld = resolve))
+          : Promise.resolve(pages([1, 2, 3, 4]));
+      },
+      staleTime: 0,
+    });
+    const stop = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(calls).toBe(1));
+    onChatMessage(qc, { message: message(4) }, ME);
+    answerOld(pages([1, 2, 3]));
+    await vi.waitFor(() => expect(qc.isFetching()).toBe(0));
+    stop();
+    expect(calls).toBe(2);
+    expect(timeline(qc).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('the REST answer of a send during a refetch is not lost either', async () => {
+    const qc = seeded();
+    let calls = 0;
+    let answerOld: (v: MessagePages) => void = () => undefined;
+    const observer = new QueryObserver<MessagePages>(qc, {
+      queryKey: chatKeys.messages(CONV),
+      queryFn: () => {
+        calls += 1;
+        return calls === 1
+          ? new Promise<MessagePages>((resolve) => (answerOld = resolve))
+          : Promise.resolve(pages([1, 2, 3, 4]));
+      },
+      staleTime: 0,
+    });
+    const stop = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(calls).toBe(1));
+    applySentMessage(qc, message(4, { sender: person(ME) }), ME);
+    answerOld(pages([1, 2, 3]));
+    await vi.waitFor(() => expect(qc.isFetching()).toBe(0));
+    stop();
+    expect(timeline(qc).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it('my own message (another tab) adds no unread', () => {

@@ -19,6 +19,7 @@ import {
   type MessagePages,
 } from './cache';
 import { chatKeys } from './keys';
+import { refetchIfFetching } from './refetch';
 import type { ThreadDTO } from './api';
 import {
   addTypist,
@@ -83,6 +84,8 @@ export function onChatMessage(qc: QueryClient, { message }: P<'chat:message'>, m
   qc.setQueryData<MessagePages>(chatKeys.messages(message.conversationId), (d) =>
     upsertMessage(d, message, { live: true }),
   );
+  refetchIfFetching(qc, chatKeys.messages(message.conversationId));
+  refetchIfFetching(qc, chatKeys.conversations());
   if (message.threadId)
     qc.setQueryData<ThreadDTO>(chatKeys.thread(message.conversationId, message.threadId), (t) =>
       upsertInThread(t, message, { live: true }),
@@ -98,6 +101,7 @@ export function onChatMessageUpdated(
   qc.setQueryData<MessagePages>(chatKeys.messages(message.conversationId), (d) =>
     upsertMessage(d, message, { live: true }),
   );
+  refetchIfFetching(qc, chatKeys.messages(message.conversationId));
   for (const rootId of [message.id, message.threadId]) {
     if (!rootId) continue;
     qc.setQueryData<ThreadDTO>(chatKeys.thread(message.conversationId, rootId), (t) =>

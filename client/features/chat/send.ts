@@ -5,6 +5,7 @@ import { sendMessage } from './api';
 import { Outbox, type OutboxEntry } from './outbox';
 import { upsertInThread, upsertMessage, withMessage, type MessagePages } from './cache';
 import { chatKeys } from './keys';
+import { refetchIfFetching } from './refetch';
 import type { ThreadDTO } from './api';
 
 /** The stored message (REST answer) into timeline, thread and list; replaces the pending copy. */
@@ -12,6 +13,8 @@ export function applySentMessage(qc: QueryClient, message: MessageDTO, myId: str
   qc.setQueryData<MessagePages>(chatKeys.messages(message.conversationId), (d) =>
     upsertMessage(d, message),
   );
+  refetchIfFetching(qc, chatKeys.messages(message.conversationId));
+  refetchIfFetching(qc, chatKeys.conversations());
   if (message.threadId)
     qc.setQueryData<ThreadDTO>(chatKeys.thread(message.conversationId, message.threadId), (t) =>
       upsertInThread(t, message),
