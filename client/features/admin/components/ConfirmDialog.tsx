@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../people/components/FormDialog';
 import { Button } from '../../../components/Button';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import styles from '../../people/components/forms.module.css';
 
 /**
@@ -17,6 +18,7 @@ export function ConfirmDialog({
   confirmLabel,
   isPending,
   danger,
+  error,
 }: {
   title: string;
   children: ReactNode;
@@ -26,17 +28,21 @@ export function ConfirmDialog({
   confirmLabel?: string;
   isPending?: boolean;
   danger?: boolean;
+  /** The failed attempt's error, shown in the dialog (in the user's language). */
+  error?: unknown;
 }) {
-  const { t } = useTranslation('admin');
+  // Common texts: features that are not the admin area use this dialog too.
+  const { t } = useTranslation('common');
   return (
     <FormDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} role="alertdialog">
       <div>{children}</div>
+      {error ? <ErrorMessage error={error} /> : null}
       <div className={styles.buttons}>
         <Button variant={danger ? 'danger' : 'primary'} isDisabled={isPending} onPress={onConfirm}>
-          {confirmLabel ?? t('person.confirm')}
+          {confirmLabel ?? t('actions.confirm')}
         </Button>
         <Button variant="secondary" onPress={() => onOpenChange(false)}>
-          {t('person.cancel')}
+          {t('actions.cancel')}
         </Button>
       </div>
     </FormDialog>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@shared/chat/types';
 import { FormDialog } from '../../people/components/FormDialog';
@@ -9,45 +9,6 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { announce } from '../../../components/LiveAnnouncer';
 import { useConversations, useForwardMessage, useUpdateConversation } from '../queries';
 import styles from './chat.module.css';
-
-/** Asks before a consequential action (delete a message, leave a conversation). */
-export function ConfirmDialog({
-  title,
-  children,
-  isOpen,
-  onOpenChange,
-  onConfirm,
-  confirmLabel,
-  isPending,
-  error,
-}: {
-  title: string;
-  children: ReactNode;
-  isOpen: boolean;
-  onOpenChange: (open: boolean) => void;
-  onConfirm: () => void;
-  confirmLabel: string;
-  isPending?: boolean;
-  error?: unknown;
-}) {
-  const { t } = useTranslation('chat');
-  return (
-    <FormDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} role="alertdialog">
-      <div className={styles.form}>
-        <div>{children}</div>
-        {error ? <ErrorMessage error={error} /> : null}
-        <div className={styles.buttons}>
-          <Button variant="danger" isDisabled={isPending} onPress={onConfirm}>
-            {confirmLabel}
-          </Button>
-          <Button variant="secondary" onPress={() => onOpenChange(false)}>
-            {t('actions.cancel')}
-          </Button>
-        </div>
-      </div>
-    </FormDialog>
-  );
-}
 
 /** Owners change name and topic. */
 export function EditConversationDialog({

@@ -15,7 +15,8 @@ import { useLeaveConversation, usePreferences, useUpdateConversation } from '../
 import { usePresence, useWatchPresence } from '../presence';
 import { MembersDialog } from './MembersDialog';
 import { ChatSettingsDialog } from './ChatSettingsDialog';
-import { ConfirmDialog, EditConversationDialog } from './ConversationDialogs';
+import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
+import { EditConversationDialog } from './ConversationDialogs';
 import styles from './chat.module.css';
 import { MoreIcon, StarIcon } from '../../../components/icons';
 
@@ -121,6 +122,7 @@ export function ConversationHeader({
         <ChatSettingsDialog isOpen onOpenChange={() => setDialog(null)} />
       ) : null}
       <ConfirmDialog
+        danger
         title={t('conversation.leave')}
         isOpen={dialog === 'leave'}
         onOpenChange={(open) => (open ? undefined : setDialog(null))}

@@ -32,7 +32,8 @@ import { ConversationHeader } from './ConversationHeader';
 import { TypingLine } from './TypingLine';
 import { Composer } from './Composer';
 import type { MentionCandidate } from './ComposerMentions';
-import { ConfirmDialog, ForwardDialog } from './ConversationDialogs';
+import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
+import { ForwardDialog } from './ConversationDialogs';
 import type { MessageAction } from './MessageItem';
 import styles from './chat.module.css';
 
@@ -310,6 +311,7 @@ export function ConversationView({ id, me }: { id: string; me: MeDTO }) {
         />
       ) : null}
       <ConfirmDialog
+        danger
         title={t('actions.deleteTitle')}
         isOpen={deleting !== null}
         onOpenChange={(open) => (open ? undefined : setDeleting(null))}
