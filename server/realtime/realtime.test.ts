@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../main';
-import { loadEnv } from '../env';
-import { testDatabaseUri } from '../test/db';
+import type { RunningServer } from '../main';
 import { makePerson, TEST_PASSWORD } from '../test/app';
 import { notify } from '../modules/notifications/notifications.service';
-import { client, logout, next, open, ping, record, signIn, sleep } from './test-support';
+import {
+  client,
+  logout,
+  next,
+  open,
+  ping,
+  record,
+  signIn,
+  sleep,
+  startTestPortal,
+} from './test-support';
 
 let server: RunningServer;
 let base: string;
@@ -26,23 +34,8 @@ const connectAs = async (cookie: string, opts = {}) => {
 };
 
 beforeAll(async () => {
-  server = await startServer(
-    loadEnv({
-      NODE_ENV: 'test',
-      MONGODB_URI: testDatabaseUri(),
-      PORT: '0',
-      SEED_DEMO: 'false',
-      STATIC_DIR: './none',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '10000',
-      LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
-      SOCKET_SESSION_CHECK_SECONDS: '1',
-    }),
-  );
+  server = await startTestPortal('0', { SOCKET_SESSION_CHECK_SECONDS: '1' });
   base = server.url;
-  await mongoose.connection.db?.dropDatabase();
-  const { syncIndexes } = await import('../db/connect');
-  await syncIndexes();
   erika = await makePerson({ username: 'erika' });
   max = await makePerson({ username: 'max' });
 });

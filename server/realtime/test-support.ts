@@ -5,6 +5,11 @@ import {
   type ManagerOptions,
   type SocketOptions,
 } from 'socket.io-client';
+import mongoose from 'mongoose';
+import { startServer, type RunningServer } from '../main';
+import { loadEnv } from '../env';
+import { syncIndexes } from '../db/connect';
+import { testDatabaseUri } from '../test/db';
 
 export interface SignedIn {
   cookie: string;
@@ -109,4 +114,30 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function ping(socket: Socket, ms = 2000): Promise<unknown> {
   return socket.timeout(ms).emitWithAck('ping');
+}
+
+/**
+ * The whole portal (HTTP + sockets) on this test file's database, emptied and indexed, with rate
+ * limits out of the way. `overrides` adds environment settings (e.g. a short session sweep).
+ */
+export async function startTestPortal(
+  port: string,
+  overrides: Record<string, string> = {},
+): Promise<RunningServer> {
+  const server = await startServer(
+    loadEnv({
+      NODE_ENV: 'test',
+      MONGODB_URI: testDatabaseUri(),
+      PORT: port,
+      SEED_DEMO: 'false',
+      STATIC_DIR: './none',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '10000',
+      LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
+      ...overrides,
+    }),
+  );
+  await mongoose.connection.db?.dropDatabase();
+  await syncIndexes();
+  return server;
 }

@@ -40,12 +40,14 @@ describe('chat realtime cache patching', () => {
     expect(summary(qc)?.total).toBe(3);
   });
 
-  it('a live message during a refetch is not lost to the older answer', async () => {
+  /**
+   * The open conversation's query (observed) is refetching after a reconnect: its first answer was
+   * produced before message 4, the next one has it. `change` writes message 4 meanwhile.
+   */
+  async function duringRefetch(change: (qc: QueryClient) => void) {
     const qc = seeded();
     let calls = 0;
     let answerOld: (v: MessagePages) => void = () => undefined;
-    // The open conversation's query (observed), refetching after a reconnect: its first answer
-    // was produced before message 4, the next one has it.
     const observer = new QueryObserver<MessagePages>(qc, {
       queryKey: chatKeys.messages(CONV),
       queryFn: () => {
@@ -58,35 +60,22 @@ describe('chat realtime cache patching', () => {
     });
     const stop = observer.subscribe(() => undefined);
     await vi.waitFor(() => expect(calls).toBe(1));
-    onChatMessage(qc, { message: message(4) }, ME);
+    change(qc);
     answerOld(pages([1, 2, 3]));
     await vi.waitFor(() => expect(qc.isFetching()).toBe(0));
     stop();
-    expect(calls).toBe(2);
-    expect(timeline(qc).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    return timeline(qc).map((m) => m.seq);
+  }
+
+  it('a live message during a refetch is not lost to the older answer', async () => {
+    expect(await duringRefetch((qc) => onChatMessage(qc, { message: message(4) }, ME))).toEqual([
+      1, 2, 3, 4,
+    ]);
   });
 
   it('the REST answer of a send during a refetch is not lost either', async () => {
-    const qc = seeded();
-    let calls = 0;
-    let answerOld: (v: MessagePages) => void = () => undefined;
-    const observer = new QueryObserver<MessagePages>(qc, {
-      queryKey: chatKeys.messages(CONV),
-      queryFn: () => {
-        calls += 1;
-        return calls === 1
-          ? new Promise<MessagePages>((resolve) => (answerOld = resolve))
-          : Promise.resolve(pages([1, 2, 3, 4]));
-      },
-      staleTime: 0,
-    });
-    const stop = observer.subscribe(() => undefined);
-    await vi.waitFor(() => expect(calls).toBe(1));
-    applySentMessage(qc, message(4, { sender: person(ME) }), ME);
-    answerOld(pages([1, 2, 3]));
-    await vi.waitFor(() => expect(qc.isFetching()).toBe(0));
-    stop();
-    expect(timeline(qc).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    const mine = message(4, { sender: person(ME) });
+    expect(await duringRefetch((qc) => applySentMessage(qc, mine, ME))).toEqual([1, 2, 3, 4]);
   });
 
   it('my own message (another tab) adds no unread', () => {

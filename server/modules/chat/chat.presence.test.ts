@@ -2,12 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import type { Socket } from 'socket.io-client';
 import type { PresenceDTO } from '@shared/chat/types';
-import { startServer, type RunningServer } from '../../main';
-import { loadEnv } from '../../env';
-import { testDatabaseUri } from '../../test/db';
+import type { RunningServer } from '../../main';
 import { TEST_PASSWORD, makePerson } from '../../test/app';
 import { cluster } from '../../lib/cluster';
-import { client, open, record, signIn, sleep, type SignedIn } from '../../realtime/test-support';
+import {
+  client,
+  open,
+  record,
+  signIn,
+  sleep,
+  type SignedIn,
+  startTestPortal,
+} from '../../realtime/test-support';
 import { presenceStatus } from './presence';
 
 let server: RunningServer;
@@ -17,22 +23,8 @@ const signed: Record<string, SignedIn> = {};
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startServer(
-    loadEnv({
-      NODE_ENV: 'test',
-      MONGODB_URI: testDatabaseUri(),
-      PORT: '3702',
-      SEED_DEMO: 'false',
-      STATIC_DIR: './none',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '10000',
-      LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
-    }),
-  );
+  server = await startTestPortal('3702');
   base = server.url;
-  await mongoose.connection.db?.dropDatabase();
-  const { syncIndexes } = await import('../../db/connect');
-  await syncIndexes();
   for (const name of ['anna', 'watcher', 'other']) {
     ids[name] = (await makePerson({ username: name })).id;
     signed[name] = await signIn(base, name, TEST_PASSWORD);

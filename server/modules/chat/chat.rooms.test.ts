@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import type { Socket } from 'socket.io-client';
 import type { ConversationDTO, MessageDTO } from '@shared/chat/types';
-import { startServer, type RunningServer } from '../../main';
-import { loadEnv } from '../../env';
-import { testDatabaseUri } from '../../test/db';
+import type { RunningServer } from '../../main';
 import { TEST_PASSWORD, makePerson } from '../../test/app';
 import { reconcileRooms } from './chat.realtime';
 import {
@@ -15,6 +13,7 @@ import {
   signIn,
   sleep,
   type SignedIn,
+  startTestPortal,
 } from '../../realtime/test-support';
 
 let server: RunningServer;
@@ -25,22 +24,8 @@ const ids: Record<string, string> = {};
 let counter = 0;
 
 beforeAll(async () => {
-  server = await startServer(
-    loadEnv({
-      NODE_ENV: 'test',
-      MONGODB_URI: testDatabaseUri(),
-      PORT: '3701',
-      SEED_DEMO: 'false',
-      STATIC_DIR: './none',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '10000',
-      LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
-    }),
-  );
+  server = await startTestPortal('3701');
   base = server.url;
-  await mongoose.connection.db?.dropDatabase();
-  const { syncIndexes } = await import('../../db/connect');
-  await syncIndexes();
   for (const name of ['owner', 'member', 'outsider', 'late']) {
     ids[name] = (await makePerson({ username: name })).id;
     signed[name] = await signIn(base, name, TEST_PASSWORD);

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../main';
-import { loadEnv } from '../../env';
-import { testDatabaseUri } from '../../test/db';
+import type { RunningServer } from '../../main';
 import { TEST_PASSWORD } from '../../test/app';
 import {
   client,
@@ -13,6 +11,7 @@ import {
   signIn,
   sleep,
   type SignedIn,
+  startTestPortal,
 } from '../../realtime/test-support';
 import { makeArticle, makeNewsOrg, type NewsOrg } from './engagement.fixtures';
 import { ArticleModel } from './article.model';
@@ -26,22 +25,8 @@ const sockets: Socket[] = [];
 const signed: Record<string, SignedIn> = {};
 
 beforeAll(async () => {
-  server = await startServer(
-    loadEnv({
-      NODE_ENV: 'test',
-      MONGODB_URI: testDatabaseUri(),
-      PORT: '3612',
-      SEED_DEMO: 'false',
-      STATIC_DIR: './none',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '10000',
-      LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
-    }),
-  );
+  server = await startTestPortal('3612');
   base = server.url;
-  await mongoose.connection.db?.dropDatabase();
-  const { syncIndexes } = await import('../../db/connect');
-  await syncIndexes();
   org = await makeNewsOrg();
   article = await makeArticle(org, {
     mandatory: { deadline: new Date(Date.now() + 7 * 86_400_000), round: 1 },
