@@ -5,6 +5,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { personRow, unitRow } from '../../server/db/seed/build';
 import {
+  apiSession,
   root,
   startFerretDb,
   startProcess,
@@ -175,22 +176,8 @@ export class ApiSession {
   ) {}
 
   static async login(base: string, username: string, password = BOT_PASSWORD) {
-    const pick = (res: Response, prev = '') =>
-      res.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0] ?? '')
-        .find((c) => c.startsWith('portal.sid=')) ?? prev;
-    const first = await fetch(`${base}/api/auth/csrf`);
-    const cookie = pick(first);
-    const { token } = (await first.json()) as { token: string };
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token, origin: base },
-      body: JSON.stringify({ username, password }),
-    });
-    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { data: { id: string; csrfToken: string } };
-    return new ApiSession(base, body.data.id, pick(res, cookie), body.data.csrfToken);
+    const { cookie, csrf, personId } = await apiSession(base, username, password);
+    return new ApiSession(base, personId, cookie, csrf);
   }
 
   /** One request; network errors throw (callers that retry catch them). */

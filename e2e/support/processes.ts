@@ -153,7 +153,7 @@ export async function apiSession(
   base: string,
   username: string,
   password: string,
-): Promise<{ cookie: string; csrf: string }> {
+): Promise<{ cookie: string; csrf: string; personId: string }> {
   const pick = (res: Response, prev = '') =>
     res.headers
       .getSetCookie()
@@ -168,6 +168,6 @@ export async function apiSession(
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username} on ${base}: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { data: { csrfToken: string } };
-  return { cookie: pick(res, cookie), csrf: body.data.csrfToken };
+  const body = (await res.json()) as { data: { id: string; csrfToken: string } };
+  return { cookie: pick(res, cookie), csrf: body.data.csrfToken, personId: body.data.id };
 }
