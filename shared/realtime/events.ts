@@ -9,6 +9,7 @@ import type {
   PresenceDTO,
   ReadReceiptDTO,
 } from '../chat/types';
+import type { LeaveBalanceDTO, LeaveRequestDTO } from '../leave/types';
 
 /** Events the server pushes. One map for both sides; payloads are DTOs. */
 export interface ServerToClientEvents {
@@ -77,6 +78,20 @@ export interface ServerToClientEvents {
   }) => void;
   /** To sockets watching the person (`presence:watch`). */
   presence: (payload: PresenceDTO) => void;
+  /**
+   * Leave card. To the requester's and each current decider's tabs (`user:<id>`): a request was
+   * created or changed, presented for that person (abilities differ).
+   */
+  'leave:request': (payload: { request: LeaveRequestDTO }) => void;
+  /** To the owner's tabs: their balance for a year changed. */
+  'leave:balance': (payload: { balance: LeaveBalanceDTO }) => void;
+  /** To a decider's tabs: how many requests wait for their decision now. */
+  'leave:inbox': (payload: { count: number }) => void;
+  /**
+   * To sockets watching a team calendar (`leave:watch-calendar`, room `leave-cal:<unitId>`, sent for
+   * the person's unit and every unit above it): absences changed in these days; refetch.
+   */
+  'leave:calendar': (payload: { unitId: string; from: string; to: string }) => void;
 }
 
 /**
@@ -112,6 +127,12 @@ export interface ClientToServerEvents {
   ) => void;
   /** The tab was idle for a while (or active again): `auto` presence shows away. */
   'presence:idle': (payload: { idle: boolean }) => void;
+  /** Receive `leave:calendar` for a unit's team calendar while it is shown (checked by policy). */
+  'leave:watch-calendar': (
+    payload: { unitId: string },
+    ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
+  ) => void;
+  'leave:unwatch-calendar': (payload: { unitId: string }) => void;
 }
 
 /**
