@@ -21,6 +21,12 @@ export const errorCodes = [
   'last_owner',
   'invalid_attachment',
   'client_id_reused',
+  'insufficient_balance',
+  'invalid_transition',
+  'leave_overlap',
+  'no_working_days',
+  'own_request',
+  'entitlement_below_approved',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
