@@ -123,6 +123,19 @@ export interface LeaveInboxDTO {
   requests: LeaveRequestDTO[];
   /** Pending requests the viewer may decide now (own unit, deputy, escalated for HR). */
   count: number;
+  /** Optional, by request id: what the decider needs beside each request (the client shows it when present). */
+  extras?: Record<string, LeaveInboxExtraDTO>;
+}
+
+/** Beside an inbox request: its effect on the balance, who else is away, on whose behalf one decides. */
+export interface LeaveInboxExtraDTO {
+  /** The person's available days after approval (pending days are already reserved, so the current
+   * `available` of the request's first year); null for types that do not count. */
+  availableAfter: number | null;
+  /** Colleagues of the same unit away in the range (approved or pending). */
+  conflicts: LeaveConflictDTO[];
+  /** Set when the viewer decides as deputy: the approver they stand in for. */
+  onBehalfOf: PersonRef | null;
 }
 
 export interface TeamCalendarDTO {
@@ -141,6 +154,8 @@ export interface TeamCalendarDTO {
       status: LeaveStatus;
       /** Null unless the viewer may see the type. */
       type: LeaveTypeDTO | null;
+      /** Optional: working days it costs the person (the table view shows it when present). */
+      days?: number;
     }[];
   }[];
 }
