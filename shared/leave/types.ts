@@ -45,6 +45,11 @@ export interface LeaveBalanceDTO {
   abilities: { editEntitlement: boolean };
 }
 
+/** A row of HR's entitlement list (`GET /entitlements`, a page): the balance with its person. */
+export interface LeaveEntitlementRowDTO extends LeaveBalanceDTO {
+  person: PersonRef;
+}
+
 export interface LeaveHistoryEntryDTO {
   at: string;
   actor: PersonRef | null;
@@ -194,3 +199,20 @@ export interface EntitlementImportResultDTO {
 }
 
 export type { EveRule };
+
+/** Start page widget `leave` (in `HomeBoardDTO['data']`): the viewer's own leave at a glance. */
+export interface LeaveWidgetDTO {
+  /** This year's balance (null when the person has no leave card, e.g. inactive). */
+  balance: {
+    year: number;
+    entitlement: number;
+    carryOverUsable: number;
+    approved: number;
+    pending: number;
+    available: number;
+  } | null;
+  /** The next approved leave that has not ended yet (type visible: it is the viewer's own). */
+  next: { id: string; from: string; to: string; type: LeaveTypeDTO | null } | null;
+  /** Requests waiting for the viewer's decision; null for people who decide nothing. */
+  inbox: number | null;
+}
