@@ -1,0 +1,4 @@
+import { PlaceholderPage } from './PlaceholderPage';
+
+/** Filled in by the next commit. */
+export const LeaveRequestFormPage = PlaceholderPage;
