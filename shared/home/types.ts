@@ -1,5 +1,6 @@
 import type { AppDTO } from '../apps/types';
 import type { ChatUnreadSummaryDTO } from '../chat/types';
+import type { LeaveWidgetDTO } from '../leave/types';
 import type { NewsSummaryDTO } from '../news/types';
 import type { Audience } from '../org/audience';
 import type { WidgetPlacement } from './widgets';
@@ -25,6 +26,11 @@ export interface HomeBoardDTO {
     apps: AppDTO[];
     /** "My chats": unread total and the newest conversations with unread messages. */
     chats: ChatUnreadSummaryDTO;
+    /**
+     * "My leave": this year's balance, the next approved leave, the deciders' inbox count (always
+     * sent by the server; optional only so that boards built before the leave card still type-check).
+     */
+    leave?: LeaveWidgetDTO;
   };
   abilities: { manageDefaults: boolean; manageApps: boolean };
 }
