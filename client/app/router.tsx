@@ -13,6 +13,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { newsRoutes } from '../features/news/routes';
 import { appsRoutes } from '../features/apps/routes';
 import { chatRoutes } from '../features/chat/routes';
+import { leaveRoutes } from '../features/leave/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -99,6 +100,7 @@ const appRoutes: RouteObject[] = [
   ...newsRoutes,
   ...appsRoutes,
   ...chatRoutes,
+  ...leaveRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

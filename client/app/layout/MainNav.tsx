@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/queries';
 import { ChatNavBadge } from '../../features/chat/ChatNavBadge';
+import { LeaveNavBadge } from '../../features/leave/LeaveNavBadge';
 import styles from './MainNav.module.css';
 
 /** Main navigation; the current section is marked with aria-current. */
@@ -12,6 +13,7 @@ export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNaviga
     { to: '/', label: t('nav.home'), end: true },
     { to: '/news', label: t('nav.news') },
     { to: '/chat', label: t('nav.chat'), badge: <ChatNavBadge /> },
+    { to: '/leave', label: t('nav.leave'), badge: <LeaveNavBadge /> },
     { to: '/apps', label: t('nav.apps') },
     { to: '/people', label: t('nav.people') },
     { to: '/org', label: t('nav.org') },

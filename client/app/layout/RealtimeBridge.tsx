@@ -6,6 +6,7 @@ import { usePeopleRealtime } from '../../features/people/realtime';
 import { useNewsRealtime } from '../../features/news/realtime';
 import { useHomeRealtime } from '../../features/home/realtime';
 import { useChatRealtime } from '../../features/chat/realtime';
+import { useLeaveRealtime } from '../../features/leave/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -48,5 +49,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   useNewsRealtime(socket);
   useHomeRealtime(socket);
   useChatRealtime(socket, userId);
+  useLeaveRealtime(socket, userId);
   return null;
 }
