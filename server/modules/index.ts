@@ -14,6 +14,8 @@ import { newsEngagementRoutes } from './news/engagement.routes';
 import { newsRoutes } from './news/news.routes';
 import { chatConversationRoutes } from './chat/conversation.routes';
 import { chatMessageRoutes } from './chat/message.routes';
+import { leaveCalendarRoutes } from './leave/calendar.routes';
+import { leaveIcsRoutes } from './leave/ics.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -34,5 +36,7 @@ export function allRoutes(): RouteDef[] {
     // Before the conversation routes: `/api/conversations/search` must not match `/:id`.
     ...chatMessageRoutes,
     ...chatConversationRoutes,
+    ...leaveCalendarRoutes,
+    ...leaveIcsRoutes,
   ];
 }
