@@ -14,6 +14,7 @@ import { registerSubscribers } from './modules/subscribers';
 import { startNewsScheduler } from './modules/news/news.scheduler';
 import { startNewsReminders } from './modules/news/news.reminders';
 import { seedDemoIfEmpty } from './db/seed/demo';
+import { ensureDefaultLeaveTypes } from './modules/leave/leave-type.model';
 import { directoryRows } from './modules/people/directory-index';
 import { configureOidc } from './modules/auth/oidc';
 import { registerGauge } from './modules/system/metrics';
@@ -42,6 +43,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
 
   const seedDemo = env.SEED_DEMO ?? !env.MONGODB_URI;
   if (seedDemo) await seedDemoIfEmpty();
+  await ensureDefaultLeaveTypes();
   // Load the directory's read model in the background so the first visitor does not wait for it.
   void directoryRows().catch((err: unknown) => logger.warn({ err }, 'directory warm-up failed'));
 

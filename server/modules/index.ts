@@ -16,6 +16,8 @@ import { chatConversationRoutes } from './chat/conversation.routes';
 import { chatMessageRoutes } from './chat/message.routes';
 import { leaveCalendarRoutes } from './leave/calendar.routes';
 import { leaveIcsRoutes } from './leave/ics.routes';
+import { leaveBalanceRoutes } from './leave/balance.routes';
+import { leaveHrRoutes } from './leave/hr.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -38,5 +40,7 @@ export function allRoutes(): RouteDef[] {
     ...chatConversationRoutes,
     ...leaveCalendarRoutes,
     ...leaveIcsRoutes,
+    ...leaveBalanceRoutes,
+    ...leaveHrRoutes,
   ];
 }

@@ -162,3 +162,30 @@ export const calendarQuerySchema = z.object({
 
 export const reportQuerySchema = z.object({ year: leaveYear, officeId: objectId.optional() });
 export const carryOverRunSchema = z.object({ fromYear: leaveYear });
+
+/** HR changes a leave type (the key stays); absent fields are left as they are. */
+export const leaveTypeUpdateSchema = z.object({
+  name: localizedName.optional(),
+  counts: z.boolean().optional(),
+  color: z.enum(['blue', 'green', 'orange', 'purple', 'teal', 'grey']).optional(),
+  active: z.boolean().optional(),
+});
+export type LeaveTypeUpdateInput = z.infer<typeof leaveTypeUpdateSchema>;
+
+/** `?year=` (default: the current year in Stuttgart). */
+export const balanceQuerySchema = z.object({ year: leaveYear.optional() });
+
+/** HR's entitlement list: active people, filtered by name and unit (with sub-units). */
+export const entitlementListQuerySchema = z.object({
+  year: leaveYear,
+  q: z.string().trim().max(100).optional(),
+  unitId: objectId.optional(),
+  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** `username;baseDays;workdays;employedFrom;employedTo;additionalLabel;additionalDays`, header optional. */
+export const entitlementImportSchema = z.object({
+  year: leaveYear,
+  csv: z.string().max(900_000),
+});
