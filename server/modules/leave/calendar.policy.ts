@@ -33,6 +33,10 @@ export const canWatchCalendar = (viewer: CalendarViewer, chain: Chain): boolean 
   canOpenCalendar(viewer, chain, false);
 
 /** The leave type of a person's absence: the person, HR, and leaders of a unit in their chain. */
-export function canSeeLeaveType(viewer: CalendarViewer, personId: string, personChain: Chain): boolean {
+export function canSeeLeaveType(
+  viewer: CalendarViewer,
+  personId: string,
+  personChain: Chain,
+): boolean {
   return viewer.id === personId || viewer.hr || leadsAnyOf(viewer, personChain);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canOpenCalendar, canSeeLeaveType, canWatchCalendar, type CalendarViewer } from './calendar.policy';
+import {
+  canOpenCalendar,
+  canSeeLeaveType,
+  canWatchCalendar,
+  type CalendarViewer,
+} from './calendar.policy';
 
 // Office O with departments A and B; A has a team T.
 const O = 'o';

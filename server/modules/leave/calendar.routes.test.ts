@@ -15,10 +15,39 @@ beforeAll(async () => {
   resetLeaveIndex();
   app = makeTestApp();
   org = await makeLeaveOrg('cal');
-  await putRequest({ personId: org.colleague.id, typeId: org.special.id, from: '2026-05-11', to: '2026-05-13', status: 'approved', days: 3, counts: false });
-  await putRequest({ personId: org.emp.id, typeId: org.annual.id, from: '2026-05-28', to: '2026-06-03', status: 'pending', days: 4, halfEnd: true });
-  await putRequest({ personId: org.emp.id, typeId: org.annual.id, from: '2026-05-04', to: '2026-05-04', status: 'rejected' });
-  await putRequest({ personId: org.hrPerson.id, typeId: org.annual.id, from: '2026-05-18', to: '2026-05-19', status: 'approved', days: 2 });
+  await putRequest({
+    personId: org.colleague.id,
+    typeId: org.special.id,
+    from: '2026-05-11',
+    to: '2026-05-13',
+    status: 'approved',
+    days: 3,
+    counts: false,
+  });
+  await putRequest({
+    personId: org.emp.id,
+    typeId: org.annual.id,
+    from: '2026-05-28',
+    to: '2026-06-03',
+    status: 'pending',
+    days: 4,
+    halfEnd: true,
+  });
+  await putRequest({
+    personId: org.emp.id,
+    typeId: org.annual.id,
+    from: '2026-05-04',
+    to: '2026-05-04',
+    status: 'rejected',
+  });
+  await putRequest({
+    personId: org.hrPerson.id,
+    typeId: org.annual.id,
+    from: '2026-05-18',
+    to: '2026-05-19',
+    status: 'approved',
+    days: 2,
+  });
 });
 
 async function calendar(username: string, query: string, status = 200): Promise<TeamCalendarDTO> {
@@ -34,10 +63,17 @@ describe('GET /api/leave/calendar', () => {
   it('shows a colleague’s absence to a member without its type, the own with type; pending as pending', async () => {
     const cal = await calendar('cal-emp', 'month=2026-05');
     expect(cal.unit.id).toBe(String(org.units.a._id));
-    expect(cal.people.map((p) => p.person.id).sort()).toEqual([org.lead.id, org.emp.id, org.colleague.id].sort());
+    expect(cal.people.map((p) => p.person.id).sort()).toEqual(
+      [org.lead.id, org.emp.id, org.colleague.id].sort(),
+    );
     const colleague = absencesOf(cal, org.colleague.id);
     expect(colleague).toHaveLength(1);
-    expect(colleague[0]).toMatchObject({ from: '2026-05-11', to: '2026-05-13', status: 'approved', type: null });
+    expect(colleague[0]).toMatchObject({
+      from: '2026-05-11',
+      to: '2026-05-13',
+      status: 'approved',
+      type: null,
+    });
     const own = absencesOf(cal, org.emp.id);
     // The rejected request is not an absence.
     expect(own).toHaveLength(1);
@@ -48,7 +84,10 @@ describe('GET /api/leave/calendar', () => {
   it('shows the type to the unit’s leader, the office head (with sub-units) and HR', async () => {
     const lead = await calendar('cal-lead', `month=2026-05&unitId=${String(org.units.a._id)}`);
     expect(absencesOf(lead, org.colleague.id)[0]?.type?.key).toBe('special');
-    const head = await calendar('cal-head', `month=2026-05&unitId=${String(org.units.o._id)}&subtree=true`);
+    const head = await calendar(
+      'cal-head',
+      `month=2026-05&unitId=${String(org.units.o._id)}&subtree=true`,
+    );
     expect(absencesOf(head, org.colleague.id)[0]?.type?.key).toBe('special');
     expect(absencesOf(head, org.hrPerson.id)[0]?.type?.key).toBe('annual');
     const hr = await calendar('cal-hr', `month=2026-05&unitId=${String(org.units.a._id)}`);
@@ -76,7 +115,9 @@ describe('GET /api/leave/calendar', () => {
     await calendar('cal-emp', `month=2026-05&unitId=${String(org.units.a._id)}&subtree=true`, 403);
     await calendar('cal-emp', `month=2026-05&unitId=${String(org.units.b._id)}`, 403);
     await calendar('cal-lead', `month=2026-05&unitId=${String(org.units.o._id)}`, 403);
-    expect(await AuditModel.countDocuments({ action: 'leave.calendar', outcome: 'denied' })).toBe(4);
+    expect(await AuditModel.countDocuments({ action: 'leave.calendar', outcome: 'denied' })).toBe(
+      4,
+    );
   });
 
   it('validates the month and answers 404 for an unknown unit', async () => {
@@ -94,12 +135,16 @@ describe('GET /api/leave/calendar/units', () => {
         subtree: boolean;
       }[];
     };
-    expect(await list('cal-emp')).toEqual([expect.objectContaining({ id: String(org.units.a._id), subtree: false })]);
+    expect(await list('cal-emp')).toEqual([
+      expect.objectContaining({ id: String(org.units.a._id), subtree: false }),
+    ]);
     expect((await list('cal-head')).map((u) => u.id).sort()).toEqual(
       [org.units.o, org.units.a, org.units.b].map((u) => String(u._id)).sort(),
     );
     const hr = await list('cal-hr');
-    expect(hr.map((u) => u.id)).toEqual(expect.arrayContaining([String(org.units.p._id), String(org.units.a._id)]));
+    expect(hr.map((u) => u.id)).toEqual(
+      expect.arrayContaining([String(org.units.p._id), String(org.units.a._id)]),
+    );
     expect(hr.every((u) => u.subtree)).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ export const leaveCalendarRoutes: RouteDef[] = [
     method: 'get',
     path: '/api/leave/calendar',
     tag: 'leave',
-    summary: 'Team calendar of a unit for a month (type only where allowed; pending shown as pending)',
+    summary:
+      'Team calendar of a unit for a month (type only where allowed; pending shown as pending)',
     access: 'user',
     query: calendarQuerySchema,
     handler: async ({ user, query, req }) => ({ data: await teamCalendar(user, query, req) }),

@@ -78,7 +78,11 @@ export async function teamCalendar(
   const people = rows.filter((r) => r.active && r.unitId !== null && scope.has(r.unitId));
   const typeById = new Map(types.map((t) => [t.id, t]));
   const byPerson = new Map<string, ReturnType<typeof index.overlapping>>();
-  for (const r of index.overlapping(people.map((p) => p.id), from, to)) {
+  for (const r of index.overlapping(
+    people.map((p) => p.id),
+    from,
+    to,
+  )) {
     byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
   }
   return {

@@ -27,7 +27,13 @@ export const leaveIcsRoutes: RouteDef[] = [
     access: 'user',
     handler: async ({ user, req }) => {
       const token = await renewIcsToken(user.id);
-      await audit({ action: 'leave.ics_renewed', actorId: user.id, subjectType: 'person', subjectId: user.id, req });
+      await audit({
+        action: 'leave.ics_renewed',
+        actorId: user.id,
+        subjectType: 'person',
+        subjectId: user.id,
+        req,
+      });
       return { data: { url: feedUrl(req, token) } };
     },
   }),

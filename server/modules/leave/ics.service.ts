@@ -72,7 +72,11 @@ async function writeToken(personId: string): Promise<string> {
   const nonce = randomBytes(16).toString('hex');
   const token = tokenOf(key, personId, nonce);
   const doc: IcsDoc = { _id: personId, nonce, hash: sha256(token) };
-  await LeaveIcsModel.updateOne({ _id: personId }, { $set: { nonce, hash: doc.hash } }, { upsert: true });
+  await LeaveIcsModel.updateOne(
+    { _id: personId },
+    { $set: { nonce, hash: doc.hash } },
+    { upsert: true },
+  );
   cache.set(personId, doc);
   return token;
 }

@@ -53,7 +53,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (date: string) => date.replace(/-/g, '');
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The whole calendar: CRLF line ends, every line folded. */
 export function writeIcs(input: { name: string; events: IcsEvent[] }): string {

@@ -1,7 +1,7 @@
 // Test data for the leave read side (calendar, ICS, reports, hand-over): a small org and requests
 // written straight into the collections (the request workflow has its own tests).
 import { randomUUID } from 'node:crypto';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { LeaveStatus } from '@shared/leave/schemas';
 import { UnitModel } from '../org/unit.model';
 import { PersonModel } from '../people/person.model';
@@ -10,7 +10,10 @@ import { ensureDefaultLeaveTypes, leaveTypes } from './leave-type.model';
 import { LeaveRequestModel, type LeaveRequest } from './request.model';
 import { rememberLeave } from './request-index';
 
-export async function makeUnit(name: string, parent?: { _id: Types.ObjectId; path: Types.ObjectId[] }) {
+export async function makeUnit(
+  name: string,
+  parent?: { _id: Types.ObjectId; path: Types.ObjectId[] },
+) {
   const unit = await UnitModel.create({
     name,
     kind: parent ? 'department' : 'office',
