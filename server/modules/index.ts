@@ -18,6 +18,7 @@ import { leaveCalendarRoutes } from './leave/calendar.routes';
 import { leaveIcsRoutes } from './leave/ics.routes';
 import { leaveBalanceRoutes } from './leave/balance.routes';
 import { leaveHrRoutes } from './leave/hr.routes';
+import { leaveRequestRoutes } from './leave/request.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -42,5 +43,6 @@ export function allRoutes(): RouteDef[] {
     ...leaveIcsRoutes,
     ...leaveBalanceRoutes,
     ...leaveHrRoutes,
+    ...leaveRequestRoutes,
   ];
 }
