@@ -5,6 +5,7 @@ import { registerNewsEngagement } from './news/engagement.subscribers';
 import { registerNewsRealtime } from './news/news.realtime';
 import { registerChatRealtime } from './chat/chat.realtime';
 import { registerChatMessageRealtime } from './chat/message.realtime';
+import { registerLeaveCalendarRealtime } from './leave/calendar.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -33,6 +34,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerNewsRealtime(realtime),
     registerChatRealtime(realtime),
     registerChatMessageRealtime(realtime),
+    registerLeaveCalendarRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }
