@@ -14,8 +14,27 @@ import { LedgerModel, ledgerId, type Ledger } from './ledger.model';
 const byId = createKeyedCache<Ledger | null>({
   name: 'leave-ledger',
   max: 50_000,
-  load: async (id) => await LedgerModel.findById(id).lean<Ledger>(),
+  load: async (id) => normalise(await LedgerModel.findById(id).lean<Ledger>()),
 });
+
+/**
+ * Fills fields a stored document may lack (the embedded engine drops `null`s and empty arrays
+ * from `$setOnInsert`; older documents may predate a field).
+ */
+function normalise(doc: Ledger | null): Ledger | null {
+  if (!doc) return null;
+  return {
+    ...doc,
+    baseDays: doc.baseDays ?? DEFAULT_ANNUAL_DAYS,
+    workdays: doc.workdays?.length ? doc.workdays : [...FULL_WEEK],
+    employedFrom: doc.employedFrom ?? null,
+    employedTo: doc.employedTo ?? null,
+    additional: doc.additional ?? [],
+    carryOver: doc.carryOver ?? 0,
+    entries: doc.entries ?? {},
+    rev: doc.rev ?? 0,
+  };
+}
 
 const YEAR_TOPIC = 'leave-ledger-year';
 const years = new Map<number, Promise<Map<string, Ledger>>>();
@@ -38,7 +57,7 @@ export function ledgersOfYear(year: number): Promise<Map<string, Ledger>> {
   if (!loading) {
     loading = LedgerModel.find({ year })
       .lean<Ledger[]>()
-      .then((docs) => new Map(docs.map((d) => [d._id, d])));
+      .then((docs) => new Map(docs.map((d) => [d._id, normalise(d)!])));
     years.set(year, loading);
     loading.catch(() => years.delete(year));
   }
