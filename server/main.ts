@@ -21,6 +21,7 @@ import { registerGauge } from './modules/system/metrics';
 import { startDatabaseMonitor } from './modules/system/db-health';
 import { flushReadPositions } from './modules/chat/read-behind';
 import { startUploadCleanup } from './modules/chat/upload-cleanup';
+import { startLeaveSweeps } from './modules/leave/escalation';
 
 export interface RunningServer {
   url: string;
@@ -76,6 +77,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopNewsScheduler = startNewsScheduler();
   const stopNewsReminders = startNewsReminders();
   const stopUploadCleanup = startUploadCleanup();
+  const stopLeaveSweeps = startLeaveSweeps();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',
@@ -95,6 +97,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         stopNewsScheduler();
         stopNewsReminders();
         stopUploadCleanup();
+        stopLeaveSweeps();
         unregisterGauge();
         // Socket.IO's close also closes the HTTP server and waits for every connection: idle
         // keep-alive ones end now, busy ones get a short grace (clients retry elsewhere).

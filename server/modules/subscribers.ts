@@ -6,6 +6,8 @@ import { registerNewsRealtime } from './news/news.realtime';
 import { registerChatRealtime } from './chat/chat.realtime';
 import { registerChatMessageRealtime } from './chat/message.realtime';
 import { registerLeaveCalendarRealtime } from './leave/calendar.realtime';
+import { registerLeaveNotifications } from './leave/leave.notifications';
+import { registerLeaveRealtime } from './leave/leave.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -35,6 +37,8 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerChatRealtime(realtime),
     registerChatMessageRealtime(realtime),
     registerLeaveCalendarRealtime(realtime),
+    registerLeaveNotifications(),
+    registerLeaveRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }
