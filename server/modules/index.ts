@@ -16,6 +16,7 @@ import { chatConversationRoutes } from './chat/conversation.routes';
 import { chatMessageRoutes } from './chat/message.routes';
 import { leaveCalendarRoutes } from './leave/calendar.routes';
 import { leaveIcsRoutes } from './leave/ics.routes';
+import { leaveReportRoutes } from './leave/report.routes';
 import { leaveBalanceRoutes } from './leave/balance.routes';
 import { leaveHrRoutes } from './leave/hr.routes';
 import { leaveRequestRoutes } from './leave/request.routes';
@@ -41,6 +42,7 @@ export function allRoutes(): RouteDef[] {
     ...chatConversationRoutes,
     ...leaveCalendarRoutes,
     ...leaveIcsRoutes,
+    ...leaveReportRoutes,
     ...leaveBalanceRoutes,
     ...leaveHrRoutes,
     ...leaveRequestRoutes,
