@@ -10,6 +10,7 @@ import type { LeaveRequestDetailDTO } from '@shared/leave/types';
 import {
   cancelRequest,
   createRequest,
+  decideRequest,
   getBalance,
   getCalendar,
   getCalendarUnits,
@@ -139,5 +140,19 @@ export function useCancelRequest(id: string) {
   return useMutation({
     mutationFn: (input: { from?: string; comment: string }) => cancelRequest(id, input),
     onSuccess: (request) => applyOwnChange(qc, request),
+  });
+}
+
+/** Approve or reject one request (detail page; the inbox's bulk flow lives with the approvals). */
+export function useDecideRequest(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { decision: 'approve' | 'reject'; comment: string }) =>
+      decideRequest(id, input),
+    onSuccess: (request) => {
+      upsertRequest(qc, request);
+      void qc.invalidateQueries({ queryKey: leaveKeys.inbox() });
+      void qc.invalidateQueries({ queryKey: leaveKeys.inboxCount() });
+    },
   });
 }
