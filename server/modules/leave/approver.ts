@@ -28,7 +28,9 @@ async function activeDeputyOf(personId: string): Promise<string | null> {
 
 /** Whether a leader's approvals go to their deputy today. */
 export async function isAway(personId: string, today: string): Promise<boolean> {
-  return (await delegatedUntil(personId, today)) !== null || (await absenceOf(personId, today)) !== null;
+  return (
+    (await delegatedUntil(personId, today)) !== null || (await absenceOf(personId, today)) !== null
+  );
 }
 
 export async function approverInfo(personId: string, today: string): Promise<ApproverInfo> {
@@ -80,7 +82,10 @@ export async function factsOf(row: LeaveRow, today: string): Promise<LeaveFacts>
 }
 
 /** Requests (pending or cancel_requested) the viewer may decide now, oldest first. */
-export async function inboxRows(viewer: Pick<CurrentUser, 'id' | 'roles'>, today: string): Promise<LeaveRow[]> {
+export async function inboxRows(
+  viewer: Pick<CurrentUser, 'id' | 'roles'>,
+  today: string,
+): Promise<LeaveRow[]> {
   const rows = (await leaveIndex()).pending();
   const byPerson = new Map<string, ApproverInfo>();
   const out: LeaveRow[] = [];
@@ -101,9 +106,14 @@ export async function inboxRows(viewer: Pick<CurrentUser, 'id' | 'roles'>, today
     };
     if (canDecide(viewer, facts)) out.push(row);
   }
-  return out.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  return out.sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+  );
 }
 
-export async function inboxCount(viewer: Pick<CurrentUser, 'id' | 'roles'>, today: string): Promise<number> {
+export async function inboxCount(
+  viewer: Pick<CurrentUser, 'id' | 'roles'>,
+  today: string,
+): Promise<number> {
   return (await inboxRows(viewer, today)).length;
 }

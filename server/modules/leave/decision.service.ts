@@ -40,26 +40,38 @@ const TRANSITIONS = {
  * the days first (409 `insufficient_balance` leaves it pending), then the guarded status update;
  * every other decision updates the status first and then releases the days.
  */
-export async function decide(user: CurrentUser, id: string, input: DecisionInput, ctx: Ctx): Promise<LeaveRow> {
+export async function decide(
+  user: CurrentUser,
+  id: string,
+  input: DecisionInput,
+  ctx: Ctx,
+): Promise<LeaveRow> {
   return withKeyLock(requestLock(id), async () => {
     const row = await freshRow(id);
     if (!row) throw notFound();
     const facts = await factsOf(row, ctx.today);
-    if (!canView(user, facts)) throw await deny(user, 'leave.decide', { type: 'leave_request', id }, ctx.req);
+    if (!canView(user, facts))
+      throw await deny(user, 'leave.decide', { type: 'leave_request', id }, ctx.req);
     const asIf = row.status === 'cancel_requested' ? 'cancel_requested' : 'pending';
     if (!canDecide(user, { ...facts, status: asIf })) {
-      if (row.personId === user.id) throw new HttpError(403, 'own_request', 'Nobody decides their own request.');
+      if (row.personId === user.id)
+        throw new HttpError(403, 'own_request', 'Nobody decides their own request.');
       throw await deny(user, 'leave.decide', { type: 'leave_request', id }, ctx.req);
     }
     if (row.status !== 'pending' && row.status !== 'cancel_requested') {
       const replayed = [TRANSITIONS.pending, TRANSITIONS.cancel_requested].some(
-        (t) => t[input.decision].to === row.status && isReplay(row, t[input.decision].action, user.id),
+        (t) =>
+          t[input.decision].to === row.status && isReplay(row, t[input.decision].action, user.id),
       );
       if (!replayed) throw invalidTransition();
       await syncLedger(row.doc);
       return row;
     }
-    if (row.status === 'cancel_requested' && isReplay(row, 'cancel_rejected', user.id) && input.decision === 'reject') {
+    if (
+      row.status === 'cancel_requested' &&
+      isReplay(row, 'cancel_rejected', user.id) &&
+      input.decision === 'reject'
+    ) {
       return row;
     }
     const t = TRANSITIONS[row.status][input.decision];

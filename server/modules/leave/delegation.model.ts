@@ -47,7 +47,8 @@ export async function delegatedUntil(personId: string, today: string): Promise<s
 
 /** Starts (until = a day) or ends (null) a delegation. */
 export async function setDelegation(personId: string, until: string | null): Promise<void> {
-  if (until) await DelegationModel.updateOne({ _id: personId }, { $set: { until } }, { upsert: true });
+  if (until)
+    await DelegationModel.updateOne({ _id: personId }, { $set: { until } }, { upsert: true });
   else await DelegationModel.deleteOne({ _id: personId });
   const map = await delegations();
   if (until) map.set(personId, until);

@@ -19,7 +19,9 @@ export async function escalateOverdue(now = new Date()): Promise<string[]> {
   const cutoff = now.getTime() - escalationDays * DAY_MS;
   const due = (await leaveIndex())
     .pending()
-    .filter((r) => r.status === 'pending' && r.escalatedAt === null && r.createdAt.getTime() <= cutoff);
+    .filter(
+      (r) => r.status === 'pending' && r.escalatedAt === null && r.createdAt.getTime() <= cutoff,
+    );
   const done: string[] = [];
   for (const candidate of due) {
     await withKeyLock(requestLock(candidate.id), async () => {
@@ -64,7 +66,13 @@ export async function repairOrphans(now = new Date()): Promise<number> {
       // Checked again under the request's lock: a create replay in flight wins.
       await withKeyLock(requestLock(requestId), async () => {
         if (await refreshLeave(requestId)) return;
-        await setLedgerEntry({ personId: l.personId, requestId, state: null, charges: [], previousYears: [l.year] });
+        await setLedgerEntry({
+          personId: l.personId,
+          requestId,
+          state: null,
+          charges: [],
+          previousYears: [l.year],
+        });
         removed += 1;
         orphanSeen.delete(key);
         logger.warn({ ledger: l._id, requestId }, 'leave ledger: orphaned entry removed');

@@ -27,11 +27,14 @@ export function registerLeaveNotifications(): () => void {
       const kind = `leave.${KIND[e.action] ?? e.action}`;
       if (TO_APPROVER.has(e.action)) {
         const { effective } = await approverOf(e.personId, todayInBerlin());
-        if (effective && effective !== e.actorId) await notify({ userId: effective, kind, params, link });
+        if (effective && effective !== e.actorId)
+          await notify({ userId: effective, kind, params, link });
       } else if (TO_OWNER.has(e.action)) {
         if (e.actorId !== e.personId) await notify({ userId: e.personId, kind, params, link });
       } else if (e.action === 'escalated') {
-        const hr = (await directoryRows()).filter((r) => r.active && r.roles.includes('hr') && r.id !== e.personId);
+        const hr = (await directoryRows()).filter(
+          (r) => r.active && r.roles.includes('hr') && r.id !== e.personId,
+        );
         if (hr.length) await notify({ userIds: hr.map((r) => r.id), kind, params, link });
       }
     }),

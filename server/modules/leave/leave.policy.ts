@@ -45,7 +45,9 @@ export const canView = (v: LeaveViewer, f: LeaveFacts) =>
 export const canDecide = (v: LeaveViewer, f: LeaveFacts) =>
   !isOwner(v, f) &&
   (f.status === 'pending' || f.status === 'cancel_requested') &&
-  (f.primary === v.id || f.effective === v.id || (isHr(v) && f.status === 'pending' && f.escalated));
+  (f.primary === v.id ||
+    f.effective === v.id ||
+    (isHr(v) && f.status === 'pending' && f.escalated));
 
 export const canEdit = (v: LeaveViewer, f: LeaveFacts) => isOwner(v, f) && f.status === 'pending';
 export const canWithdraw = canEdit;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { leaveStatuses, type LeaveStatus } from '@shared/leave/schemas';
-import { canDelegate, canView, leaveAbilities, type LeaveFacts, type LeaveViewer } from './leave.policy';
+import {
+  canDelegate,
+  canView,
+  leaveAbilities,
+  type LeaveFacts,
+  type LeaveViewer,
+} from './leave.policy';
 
 /**
  * The whole who-can-what table. Letters: v view, d decide, e edit, w withdraw, c cancel (whole,
@@ -14,8 +20,7 @@ const ABOVE = 'above';
 
 type Cell = [string, string];
 type Row = Record<LeaveStatus, Cell>;
-const same = (s: string): Row =>
-  Object.fromEntries(leaveStatuses.map((st) => [st, [s, s]])) as Row;
+const same = (s: string): Row => Object.fromEntries(leaveStatuses.map((st) => [st, [s, s]])) as Row;
 
 interface Scenario {
   viewer: LeaveViewer;
@@ -52,7 +57,10 @@ const scenarios: Record<string, Scenario> = {
     expected: same(''),
   },
   'leader above in the chain': { viewer: { id: ABOVE, roles: ['employee'] }, expected: same('v') },
-  'leader of another unit': { viewer: { id: 'other-leader', roles: ['employee'] }, expected: same('') },
+  'leader of another unit': {
+    viewer: { id: 'other-leader', roles: ['employee'] },
+    expected: same(''),
+  },
   colleague: { viewer: { id: 'colleague', roles: ['employee'] }, expected: same('') },
   HR: { viewer: { id: 'hr', roles: ['employee', 'hr'] }, expected: same('v') },
   'HR on an escalated request': {
@@ -120,7 +128,12 @@ describe('leave policy: the full table', () => {
 describe('leave policy: edges', () => {
   const owner = { id: OWNER, roles: ['employee'] };
   it('a leave started today cannot be shortened on its first day only', () => {
-    const f = { ...base('approved', true), from: '2025-06-04', to: '2025-06-04', today: '2025-06-04' };
+    const f = {
+      ...base('approved', true),
+      from: '2025-06-04',
+      to: '2025-06-04',
+      today: '2025-06-04',
+    };
     expect(leaveAbilities(owner, f).shorten).toBe(false);
     expect(leaveAbilities(owner, f).cancel).toBe(false);
     expect(leaveAbilities(owner, { ...f, to: '2025-06-05' }).shorten).toBe(true);

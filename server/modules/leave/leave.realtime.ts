@@ -43,20 +43,28 @@ export function registerLeaveRealtime(realtime: Realtime): () => void {
       const row = (await leaveIndex()).get(e.requestId);
       if (!row) return;
       const info = await approverInfo(row.personId, today);
-      const deciders = new Set([info.primary, info.effective].filter((id): id is string => !!id && id !== row.personId));
+      const deciders = new Set(
+        [info.primary, info.effective].filter((id): id is string => !!id && id !== row.personId),
+      );
       if (row.escalatedAt) {
-        for (const r of await directoryRows()) if (r.active && r.roles.includes('hr') && r.id !== row.personId) deciders.add(r.id);
+        for (const r of await directoryRows())
+          if (r.active && r.roles.includes('hr') && r.id !== row.personId) deciders.add(r.id);
       }
       for (const id of [row.personId, ...deciders]) {
         const viewer = await viewerOf(id);
-        if (viewer) realtime.toUser(id, 'leave:request', { request: await presentRequest(row, viewer, today) });
+        if (viewer)
+          realtime.toUser(id, 'leave:request', {
+            request: await presentRequest(row, viewer, today),
+          });
       }
       await sendInbox(realtime, deciders, today);
     }),
     events.on('leave.balance_changed', async ({ personId, year }) => {
       const viewer = await viewerOf(personId);
       if (!viewer) return;
-      realtime.toUser(personId, 'leave:balance', { balance: await balanceOf(personId, year, viewer) });
+      realtime.toUser(personId, 'leave:balance', {
+        balance: await balanceOf(personId, year, viewer),
+      });
     }),
     events.on('leave.delegation_changed', async ({ personId }) => {
       const [manager] = await peopleFromDirectory([personId]);

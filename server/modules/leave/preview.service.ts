@@ -20,12 +20,21 @@ type PreviewQuery = z.infer<typeof previewLeaveQuerySchema>;
  * from carried-over days), the balance after it, holidays in the range, colleagues of the same
  * unit away then, who decides, and the problems that would refuse it.
  */
-export async function previewLeave(user: CurrentUser, q: PreviewQuery, today: string): Promise<LeavePreviewDTO> {
+export async function previewLeave(
+  user: CurrentUser,
+  q: PreviewQuery,
+  today: string,
+): Promise<LeavePreviewDTO> {
   const type = await leaveTypeById(q.typeId);
   if (!type || !type.active) {
-    throw badRequest('Unknown leave type.', [{ path: 'typeId', code: 'unknown_reference', message: 'Unknown leave type.' }]);
+    throw badRequest('Unknown leave type.', [
+      { path: 'typeId', code: 'unknown_reference', message: 'Unknown leave type.' },
+    ]);
   }
-  if (q.from > q.to) throw badRequest('Invalid range.', [{ path: 'to', code: 'from_after_to', message: 'From after to.' }]);
+  if (q.from > q.to)
+    throw badRequest('Invalid range.', [
+      { path: 'to', code: 'from_after_to', message: 'From after to.' },
+    ]);
   const excludeId = q.excludeId?.toLowerCase() ?? null;
   const cost = await costOf(user.id, q);
   const problems: string[] = [];
@@ -38,9 +47,14 @@ export async function previewLeave(user: CurrentUser, q: PreviewQuery, today: st
     const entries = { ...ledger.entries };
     if (excludeId) delete entries[excludeId];
     const probe = '__preview__';
-    if (type.counts && c.days > 0) entries[probe] = { state: 'pending', days: c.days, upToExpiry: c.upToExpiry, carry: 0 };
+    if (type.counts && c.days > 0)
+      entries[probe] = { state: 'pending', days: c.days, upToExpiry: c.upToExpiry, carry: 0 };
     const allocated = allocateCarry(entries, ledger.carryOver);
-    perYear.push({ year: c.year, days: c.days, fromCarryOver: type.counts ? (allocated[probe]?.carry ?? 0) : 0 });
+    perYear.push({
+      year: c.year,
+      days: c.days,
+      fromCarryOver: type.counts ? (allocated[probe]?.carry ?? 0) : 0,
+    });
     if (type.counts) {
       const after = availableOf({ ...ledger, entries: allocated }, today);
       availableAfter = availableAfter === null ? after : Math.min(availableAfter, after);
@@ -49,7 +63,8 @@ export async function previewLeave(user: CurrentUser, q: PreviewQuery, today: st
   if (availableAfter !== null && availableAfter < 0) problems.push('insufficient_balance');
 
   const index = await leaveIndex();
-  if (index.overlapping([user.id], q.from, q.to).some((r) => r.id !== excludeId)) problems.push('leave_overlap');
+  if (index.overlapping([user.id], q.from, q.to).some((r) => r.id !== excludeId))
+    problems.push('leave_overlap');
 
   const settings = await leaveSettings();
   const holidays = [...holidaysFor(yearsOf(q.from, q.to), settings)]
@@ -58,10 +73,17 @@ export async function previewLeave(user: CurrentUser, q: PreviewQuery, today: st
     .map(([date, d]) => ({ date, name: d.name }));
 
   const colleagues = user.unitId
-    ? (await directoryRows()).filter((r) => r.unitId === user.unitId && r.id !== user.id && r.active).map((r) => r.id)
+    ? (await directoryRows())
+        .filter((r) => r.unitId === user.unitId && r.id !== user.id && r.active)
+        .map((r) => r.id)
     : [];
   const overlapping = index.overlapping(colleagues, q.from, q.to).filter((r) => r.id !== excludeId);
-  const refs = new Map((await peopleFromDirectory(overlapping.map((r) => r.personId))).map((p) => [String(p._id), presentPersonRef(p)]));
+  const refs = new Map(
+    (await peopleFromDirectory(overlapping.map((r) => r.personId))).map((p) => [
+      String(p._id),
+      presentPersonRef(p),
+    ]),
+  );
   const conflicts: LeaveConflictDTO[] = overlapping
     .filter((r) => refs.has(r.personId))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))

@@ -103,7 +103,9 @@ class Store implements LeaveIndex {
   }
 
   pending() {
-    return [...this.rows.values()].filter((r) => r.status === 'pending' || r.status === 'cancel_requested');
+    return [...this.rows.values()].filter(
+      (r) => r.status === 'pending' || r.status === 'cancel_requested',
+    );
   }
 }
 

@@ -38,7 +38,8 @@ export const factsFrom = (row: LeaveRow, info: ApproverInfo, today: string): Lea
 async function contextFor(rows: LeaveRow[], today: string) {
   const types = new Map((await leaveTypes()).map((t) => [t.id, presentType(t)]));
   const infos = new Map<string, ApproverInfo>();
-  for (const r of rows) if (!infos.has(r.personId)) infos.set(r.personId, await approverInfo(r.personId, today));
+  for (const r of rows)
+    if (!infos.has(r.personId)) infos.set(r.personId, await approverInfo(r.personId, today));
   const ids = new Set<string>();
   for (const r of rows) {
     ids.add(r.personId);
@@ -47,7 +48,9 @@ async function contextFor(rows: LeaveRow[], today: string) {
     for (const h of r.doc.history) if (h.actorId) ids.add(String(h.actorId));
   }
   for (const info of infos.values()) if (info.effective) ids.add(info.effective);
-  const people = new Map((await peopleFromDirectory([...ids])).map((p) => [String(p._id), presentPersonRef(p)]));
+  const people = new Map(
+    (await peopleFromDirectory([...ids])).map((p) => [String(p._id), presentPersonRef(p)]),
+  );
   return { types, infos, people };
 }
 
@@ -91,16 +94,28 @@ function present(row: LeaveRow, viewer: LeaveViewer, today: string, ctx: Ctx): L
 }
 
 /** Requests as this viewer sees them (the caller has checked `canView` for each). */
-export async function presentRequests(rows: LeaveRow[], viewer: LeaveViewer, today: string): Promise<LeaveRequestDTO[]> {
+export async function presentRequests(
+  rows: LeaveRow[],
+  viewer: LeaveViewer,
+  today: string,
+): Promise<LeaveRequestDTO[]> {
   const ctx = await contextFor(rows, today);
   return rows.map((r) => present(r, viewer, today, ctx));
 }
 
-export async function presentRequest(row: LeaveRow, viewer: LeaveViewer, today: string): Promise<LeaveRequestDTO> {
+export async function presentRequest(
+  row: LeaveRow,
+  viewer: LeaveViewer,
+  today: string,
+): Promise<LeaveRequestDTO> {
   return (await presentRequests([row], viewer, today))[0] as LeaveRequestDTO;
 }
 
-export async function presentDetail(row: LeaveRow, viewer: LeaveViewer, today: string): Promise<LeaveRequestDetailDTO> {
+export async function presentDetail(
+  row: LeaveRow,
+  viewer: LeaveViewer,
+  today: string,
+): Promise<LeaveRequestDetailDTO> {
   const ctx = await contextFor([row], today);
   const history: LeaveHistoryEntryDTO[] = row.doc.history.map((h) => ({
     at: new Date(h.at).toISOString(),

@@ -57,10 +57,13 @@ export const leaveRequestRoutes: RouteDef[] = [
     method: 'get',
     path: `${base}/preview`,
     tag,
-    summary: 'What a request would cost: days per year, balance after, holidays, colleagues away, approver, problems',
+    summary:
+      'What a request would cost: days per year, balance after, holidays, colleagues away, approver, problems',
     access: 'user',
     query: previewLeaveQuerySchema,
-    handler: async ({ user, query }) => ({ data: await previewLeave(user, query, todayInBerlin()) }),
+    handler: async ({ user, query }) => ({
+      data: await previewLeave(user, query, todayInBerlin()),
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -77,12 +80,17 @@ export const leaveRequestRoutes: RouteDef[] = [
     method: 'post',
     path: `${base}/requests`,
     tag,
-    summary: 'Request leave (201; the same id again by the same person: 200 with the stored request)',
+    summary:
+      'Request leave (201; the same id again by the same person: 200 with the stored request)',
     access: 'user',
     body: createLeaveRequestSchema,
     handler: async ({ req, res, user, body }) => {
       const today = todayInBerlin();
-      const { row, created } = await createRequest(user, { ...body, id: norm(body.id) }, { req, today });
+      const { row, created } = await createRequest(
+        user,
+        { ...body, id: norm(body.id) },
+        { req, today },
+      );
       res.status(created ? 201 : 200);
       return { data: await presentDetail(row, user, today) };
     },
@@ -91,12 +99,16 @@ export const leaveRequestRoutes: RouteDef[] = [
     method: 'get',
     path: `${base}/inbox`,
     tag,
-    summary: 'Requests waiting for my decision (own unit, as deputy, escalated for HR), oldest first',
+    summary:
+      'Requests waiting for my decision (own unit, as deputy, escalated for HR), oldest first',
     access: 'user',
     handler: async ({ user }) => {
       const today = todayInBerlin();
       const rows = await inboxRows(user, today);
-      const data: LeaveInboxDTO = { requests: await presentRequests(rows, user, today), count: rows.length };
+      const data: LeaveInboxDTO = {
+        requests: await presentRequests(rows, user, today),
+        count: rows.length,
+      };
       return { data };
     },
   }),
@@ -128,12 +140,22 @@ export const leaveRequestRoutes: RouteDef[] = [
     body: delegationSchema,
     handler: async ({ req, user, body }) => {
       const today = todayInBerlin();
-      if (!canDelegate(user)) throw await deny(user, 'leave.delegate', { type: 'person', id: user.id }, req);
+      if (!canDelegate(user))
+        throw await deny(user, 'leave.delegate', { type: 'person', id: user.id }, req);
       if (body.until && body.until < today) {
-        throw badRequest('Pick today or a later day.', [{ path: 'until', code: 'out_of_range', message: 'In the past.' }]);
+        throw badRequest('Pick today or a later day.', [
+          { path: 'until', code: 'out_of_range', message: 'In the past.' },
+        ]);
       }
       await setDelegation(user.id, body.until);
-      await audit({ action: 'leave.delegation', actorId: user.id, subjectType: 'person', subjectId: user.id, detail: { until: body.until }, req });
+      await audit({
+        action: 'leave.delegation',
+        actorId: user.id,
+        subjectType: 'person',
+        subjectId: user.id,
+        detail: { until: body.until },
+        req,
+      });
       events.publish('leave.delegation_changed', { personId: user.id, until: body.until });
       return { data: await delegationOf(user, today) };
     },
@@ -182,7 +204,8 @@ export const leaveRequestRoutes: RouteDef[] = [
     method: 'post',
     path: `${base}/requests/:id/cancel`,
     tag,
-    summary: 'Cancel approved leave: whole before it starts (needs approval), or from a day on once started',
+    summary:
+      'Cancel approved leave: whole before it starts (needs approval), or from a day on once started',
     access: 'user',
     params: idParams,
     body: cancelLeaveSchema,

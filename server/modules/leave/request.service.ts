@@ -15,7 +15,14 @@ import { peopleFromDirectory } from '../people/directory-index';
 import { factsOf } from './approver';
 import { costOf, setLedgerEntry } from './ledger.service';
 import { leaveTypeById } from './leave-type.model';
-import { canCancel, canEdit, canShorten, canView, canWithdraw, earliestShortenFrom } from './leave.policy';
+import {
+  canCancel,
+  canEdit,
+  canShorten,
+  canView,
+  canWithdraw,
+  earliestShortenFrom,
+} from './leave.policy';
 import { LeaveRequestModel, type LeaveRequest } from './request.model';
 import { leaveIndex, rememberLeave, toRow, type LeaveRow } from './request-index';
 import {
@@ -31,29 +38,45 @@ import {
 } from './request.transition';
 
 type Ctx = { req?: Request; today: string };
-type RangeInput = Pick<CreateLeaveRequestInput, 'typeId' | 'from' | 'to' | 'halfStart' | 'halfEnd' | 'deputyId'>;
+type RangeInput = Pick<
+  CreateLeaveRequestInput,
+  'typeId' | 'from' | 'to' | 'halfStart' | 'halfEnd' | 'deputyId'
+>;
 
-const issue = (path: string, code: string, message: string): FieldIssue => ({ path, code, message });
+const issue = (path: string, code: string, message: string): FieldIssue => ({
+  path,
+  code,
+  message,
+});
 
 /** Checks type and deputy, own overlaps and the cost; returns what the request will hold. */
 async function checkRange(user: CurrentUser, input: RangeInput, excludeId: string | null) {
   const type = await leaveTypeById(input.typeId);
-  if (!type || !type.active) throw badRequest('Unknown leave type.', [issue('typeId', 'unknown_reference', 'Unknown leave type.')]);
+  if (!type || !type.active)
+    throw badRequest('Unknown leave type.', [
+      issue('typeId', 'unknown_reference', 'Unknown leave type.'),
+    ]);
   if (input.deputyId) {
     const [deputy] = await peopleFromDirectory([input.deputyId]);
     if (input.deputyId === user.id) {
-      throw badRequest('Not your own deputy.', [issue('deputyId', 'self_reference', 'A person cannot be their own deputy.')]);
+      throw badRequest('Not your own deputy.', [
+        issue('deputyId', 'self_reference', 'A person cannot be their own deputy.'),
+      ]);
     }
     if (!deputy || deputy.active === false) {
-      throw badRequest('Unknown deputy.', [issue('deputyId', 'unknown_reference', 'Unknown person.')]);
+      throw badRequest('Unknown deputy.', [
+        issue('deputyId', 'unknown_reference', 'Unknown person.'),
+      ]);
     }
   }
   const overlaps = (await leaveIndex())
     .overlapping([user.id], input.from, input.to)
     .filter((r) => r.id !== excludeId);
-  if (overlaps.length) throw new HttpError(400, 'leave_overlap', 'You already have leave in this period.');
+  if (overlaps.length)
+    throw new HttpError(400, 'leave_overlap', 'You already have leave in this period.');
   const cost = await costOf(user.id, input);
-  if (cost.days <= 0) throw new HttpError(400, 'no_working_days', 'The period has no working days.');
+  if (cost.days <= 0)
+    throw new HttpError(400, 'no_working_days', 'The period has no working days.');
   return { type, cost };
 }
 
@@ -69,7 +92,13 @@ export async function createRequest(
     const { type, cost } = await checkRange(user, input, null);
     const charges = cost.charges.filter((c) => c.days > 0);
     if (type.counts) {
-      await setLedgerEntry({ personId: user.id, requestId: input.id, state: 'pending', charges, previousYears: [] });
+      await setLedgerEntry({
+        personId: user.id,
+        requestId: input.id,
+        state: 'pending',
+        charges,
+        previousYears: [],
+      });
     }
     let doc: LeaveRequest;
     try {
@@ -87,7 +116,16 @@ export async function createRequest(
         status: 'pending',
         comment: input.comment,
         deputyId: input.deputyId,
-        history: [{ at: new Date(), actorId: user.id, action: 'created', from: null, to: 'pending', comment: input.comment }],
+        history: [
+          {
+            at: new Date(),
+            actorId: user.id,
+            action: 'created',
+            from: null,
+            to: 'pending',
+            comment: input.comment,
+          },
+        ],
         rev: 0,
       });
       doc = created.toObject() as LeaveRequest;
@@ -97,7 +135,13 @@ export async function createRequest(
       if (!raced) throw err;
       if (raced.personId !== user.id && type.counts) {
         // Another person's request took the id: our reservation must not stay behind.
-        await setLedgerEntry({ personId: user.id, requestId: input.id, state: null, charges: [], previousYears: charges.map((c) => c.year) });
+        await setLedgerEntry({
+          personId: user.id,
+          requestId: input.id,
+          state: null,
+          charges: [],
+          previousYears: charges.map((c) => c.year),
+        });
       }
       return replayCreate(raced, user);
     }
@@ -107,7 +151,10 @@ export async function createRequest(
   });
 }
 
-async function replayCreate(existing: LeaveRow, user: CurrentUser): Promise<{ row: LeaveRow; created: boolean }> {
+async function replayCreate(
+  existing: LeaveRow,
+  user: CurrentUser,
+): Promise<{ row: LeaveRow; created: boolean }> {
   if (existing.personId !== user.id) {
     throw new HttpError(409, 'client_id_reused', 'This id belongs to another request.');
   }
@@ -116,7 +163,12 @@ async function replayCreate(existing: LeaveRow, user: CurrentUser): Promise<{ ro
 }
 
 /** A request the user may see (403 for others, 404 when it does not exist). */
-export async function visibleRow(user: CurrentUser, id: string, today: string, req?: Request): Promise<LeaveRow> {
+export async function visibleRow(
+  user: CurrentUser,
+  id: string,
+  today: string,
+  req?: Request,
+): Promise<LeaveRow> {
   const row = (await leaveIndex()).get(id) ?? (await freshRow(id));
   if (!row) throw notFound();
   if (!canView(user, await factsOf(row, today))) {
@@ -130,7 +182,13 @@ export async function myRequests(user: CurrentUser, year: number | undefined): P
   const rows = (await leaveIndex()).byPerson(user.id);
   return rows
     .filter((r) => year === undefined || (r.from <= `${year}-12-31` && r.to >= `${year}-01-01`))
-    .sort((a, b) => (a.from !== b.from ? (a.from < b.from ? 1 : -1) : b.createdAt.getTime() - a.createdAt.getTime()));
+    .sort((a, b) =>
+      a.from !== b.from
+        ? a.from < b.from
+          ? 1
+          : -1
+        : b.createdAt.getTime() - a.createdAt.getTime(),
+    );
 }
 
 /** PATCH /requests/:id — pending only, guarded by `rev`. Ledger first, then the request. */
@@ -146,7 +204,8 @@ export async function editRequest(
       const row = await freshRow(id);
       if (!row) throw notFound();
       const facts = await factsOf(row, ctx.today);
-      if (!canEdit(user, { ...facts, status: 'pending' })) throw await deny(user, 'leave.edit', { type: 'leave_request', id }, ctx.req);
+      if (!canEdit(user, { ...facts, status: 'pending' }))
+        throw await deny(user, 'leave.edit', { type: 'leave_request', id }, ctx.req);
       if (row.status !== 'pending') throw invalidTransition();
       if (row.doc.rev !== input.rev) throw conflict('The request was changed meanwhile.');
       const { type, cost } = await checkRange(user, input, id);
@@ -174,11 +233,20 @@ export async function editRequest(
           comment: input.comment,
           deputyId: input.deputyId,
         },
-        { actorId: user.id, action: 'edited', from: 'pending', to: 'pending', comment: input.comment },
+        {
+          actorId: user.id,
+          action: 'edited',
+          from: 'pending',
+          to: 'pending',
+          comment: input.comment,
+        },
       );
       if (!doc) {
         const now = await freshRow(id);
-        if (now) await syncLedger(now.doc, [...oldYears, ...charges.map((c) => c.year)]).catch(() => undefined);
+        if (now)
+          await syncLedger(now.doc, [...oldYears, ...charges.map((c) => c.year)]).catch(
+            () => undefined,
+          );
         throw conflict('The request was changed meanwhile.');
       }
       await announce(row.doc, doc, 'edited', user.id, input.comment, ctx.req);
@@ -194,13 +262,19 @@ export async function withdrawRequest(user: CurrentUser, id: string, ctx: Ctx): 
     const row = await freshRow(id);
     if (!row) throw notFound();
     const facts = await factsOf(row, ctx.today);
-    if (!canWithdraw(user, { ...facts, status: 'pending' })) throw await deny(user, 'leave.withdraw', { type: 'leave_request', id }, ctx.req);
+    if (!canWithdraw(user, { ...facts, status: 'pending' }))
+      throw await deny(user, 'leave.withdraw', { type: 'leave_request', id }, ctx.req);
     if (row.status === 'withdrawn' && isReplay(row, 'withdrawn', user.id)) {
       await syncLedger(row.doc);
       return row;
     }
     if (row.status !== 'pending') throw invalidTransition();
-    const doc = await guardedUpdate(row, 'pending', { status: 'withdrawn' }, { actorId: user.id, action: 'withdrawn', from: 'pending', to: 'withdrawn', comment: '' });
+    const doc = await guardedUpdate(
+      row,
+      'pending',
+      { status: 'withdrawn' },
+      { actorId: user.id, action: 'withdrawn', from: 'pending', to: 'withdrawn', comment: '' },
+    );
     if (!doc) throw invalidTransition();
     await syncLedger(doc);
     await announce(row.doc, doc, 'withdrawn', user.id, '', ctx.req);
@@ -224,23 +298,45 @@ export async function cancelRequest(
     const row = await freshRow(id);
     if (!row) throw notFound();
     const facts = await factsOf(row, ctx.today);
-    if (row.personId !== user.id) throw await deny(user, 'leave.cancel', { type: 'leave_request', id }, ctx.req);
+    if (row.personId !== user.id)
+      throw await deny(user, 'leave.cancel', { type: 'leave_request', id }, ctx.req);
     if (!input.from) {
-      if (row.status === 'cancel_requested' && isReplay(row, 'cancel_requested', user.id)) return row;
+      if (row.status === 'cancel_requested' && isReplay(row, 'cancel_requested', user.id))
+        return row;
       if (!canCancel(user, facts)) throw invalidTransition();
-      const doc = await guardedUpdate(row, 'approved', { status: 'cancel_requested' }, { actorId: user.id, action: 'cancel_requested', from: 'approved', to: 'cancel_requested', comment: input.comment });
+      const doc = await guardedUpdate(
+        row,
+        'approved',
+        { status: 'cancel_requested' },
+        {
+          actorId: user.id,
+          action: 'cancel_requested',
+          from: 'approved',
+          to: 'cancel_requested',
+          comment: input.comment,
+        },
+      );
       if (!doc) throw invalidTransition();
       await announce(row.doc, doc, 'cancel_requested', user.id, input.comment, ctx.req);
       return toRow(doc);
     }
     const newTo = addDays(input.from, -1);
     if (row.status === 'approved' && row.to === newTo && isReplay(row, 'shortened', user.id)) {
-      await syncLedger(row.doc, row.doc.charges.map((c) => c.year));
+      await syncLedger(
+        row.doc,
+        row.doc.charges.map((c) => c.year),
+      );
       return row;
     }
     if (!canShorten(user, facts)) throw invalidTransition();
     if (input.from < earliestShortenFrom(facts) || input.from > row.to) {
-      throw badRequest('Invalid day.', [issue('from', 'out_of_range', 'Pick a day from today (after the first day) to the last day.')]);
+      throw badRequest('Invalid day.', [
+        issue(
+          'from',
+          'out_of_range',
+          'Pick a day from today (after the first day) to the last day.',
+        ),
+      ]);
     }
     const range = { from: row.from, to: newTo, halfStart: row.halfStart, halfEnd: false };
     const cost = await costOf(row.personId, range);
@@ -250,7 +346,13 @@ export async function cancelRequest(
       row,
       'approved',
       { to: newTo, halfEnd: false, days: cost.days, charges },
-      { actorId: user.id, action: 'shortened', from: 'approved', to: 'approved', comment: input.comment },
+      {
+        actorId: user.id,
+        action: 'shortened',
+        from: 'approved',
+        to: 'approved',
+        comment: input.comment,
+      },
     );
     if (!doc) throw invalidTransition();
     await syncLedger(doc, oldYears);

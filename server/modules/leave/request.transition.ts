@@ -17,7 +17,11 @@ export const invalidTransition = () =>
 
 /** What a request holds in the ledger in a state. */
 export const ledgerStateOf = (status: LeaveStatus): 'pending' | 'approved' | null =>
-  status === 'pending' ? 'pending' : status === 'approved' || status === 'cancel_requested' ? 'approved' : null;
+  status === 'pending'
+    ? 'pending'
+    : status === 'approved' || status === 'cancel_requested'
+      ? 'approved'
+      : null;
 
 /** Makes the ledger say what the stored request says (retries, replays, repairs). */
 export async function syncLedger(doc: LeaveRequest, previousYears: number[] = []): Promise<void> {
@@ -26,13 +30,17 @@ export async function syncLedger(doc: LeaveRequest, previousYears: number[] = []
     personId: String(doc.personId),
     requestId: String(doc._id),
     state: doc.counts ? ledgerStateOf(doc.status as LeaveStatus) : null,
-    charges: doc.counts ? doc.charges.map((c) => ({ year: c.year, days: c.days, upToExpiry: c.upToExpiry })) : [],
+    charges: doc.counts
+      ? doc.charges.map((c) => ({ year: c.year, days: c.days, upToExpiry: c.upToExpiry }))
+      : [],
     previousYears,
   });
 }
 
 export async function syncLedgerQuietly(doc: LeaveRequest): Promise<void> {
-  await syncLedger(doc).catch((err: unknown) => logger.warn({ err, id: doc._id }, 'leave ledger sync failed'));
+  await syncLedger(doc).catch((err: unknown) =>
+    logger.warn({ err, id: doc._id }, 'leave ledger sync failed'),
+  );
 }
 
 /** The stored request, fresh from the database (under the request's lock). */
@@ -65,7 +73,7 @@ export async function guardedUpdate(
       $push: { history: { ...history, at: new Date() } },
       $inc: { rev: 1 },
     },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<LeaveRequest>();
   if (doc) rememberLeave(doc);
   else await refreshLeave(row.id);
