@@ -162,6 +162,8 @@ export interface ChatSettingsDTO {
 export interface PresenceDTO {
   personId: string;
   status: PresenceStatus;
+  /** Set during approved leave: its last day (`YYYY-MM-DD`), "on leave until …". */
+  onLeaveUntil?: string | null;
 }
 
 /** Read position of the other member of a direct conversation (only when both allow receipts). */

@@ -1,3 +1,4 @@
+import type { AbsenceDTO } from '../leave/types';
 import type { Role } from './roles';
 import type { Settings } from './schemas';
 
@@ -35,6 +36,8 @@ export interface PersonDTO extends PersonRef {
   deputy: PersonRef | null;
   leads: { id: string; name: string }[];
   active: boolean;
+  /** Hand-over: "on leave until …, deputy …" while on approved leave (null otherwise). */
+  absence?: AbsenceDTO | null;
   abilities: PersonAbilities;
 }
 

@@ -9,14 +9,19 @@ import type { PortalSocket, Realtime } from '../../realtime';
 import { cluster } from '../../lib/cluster';
 import { logger } from '../../lib/logger';
 import { InboxModel } from './inbox.model';
+import { events } from '../../lib/events';
+import { absenceOf } from '../leave/absence';
+import { todayInBerlin } from '../leave/holidays';
 
-/** What decides a person's status. Issue 7 adds "on leave until …" here (one more input). */
+/** What decides a person's presence. */
 export interface PresenceInputs {
   choice: PresenceChoice;
   /** Sockets of the person connected to any instance. */
   sockets: number;
   /** Of those, how many reported `presence:idle {idle: true}`. */
   idleSockets: number;
+  /** Last day of the approved leave covering today (hand-over), or null. */
+  onLeaveUntil?: string | null;
 }
 
 /** The one rule: dnd if chosen; offline without sockets; away if chosen or all idle; else online. */
@@ -26,6 +31,22 @@ export function presenceStatus(i: PresenceInputs): PresenceStatus {
   if (i.choice === 'away' || i.idleSockets >= i.sockets) return 'away';
   return 'online';
 }
+
+/**
+ * What others see: the status, and "on leave until …" during approved leave (the status itself
+ * stays as the sockets say; the key is left out when not on leave).
+ */
+export function presenceOf(personId: string, i: PresenceInputs): PresenceDTO {
+  const status = presenceStatus(i);
+  return i.onLeaveUntil ? { personId, status, onLeaveUntil: i.onLeaveUntil } : { personId, status };
+}
+
+/** The leave input: approved leave covering today in Stuttgart (from the leave read model). */
+const leaveUntil = (userId: string): Promise<string | null> =>
+  absenceOf(userId, todayInBerlin()).then(
+    (a) => a?.until ?? null,
+    () => null,
+  );
 
 export const presenceRoom = (personId: string) => `presence:${personId}`;
 const TOPIC = 'chat-presence';
@@ -67,6 +88,7 @@ export function registerPresence(realtime: Realtime): () => void {
   const remote = new Map<string, { heardAt: number; users: Map<string, Counts> }>();
   const choices = new Map<string, PresenceChoice>();
   const shown = new Map<string, PresenceStatus>();
+  const shownLeave = new Map<string, string>();
   let ready: Promise<void> | null = null;
 
   const loadChoices = (): Promise<void> => {
@@ -103,16 +125,25 @@ export function registerPresence(realtime: Realtime): () => void {
     }
     return { choice: choices.get(userId) ?? 'auto', sockets, idleSockets };
   };
-  const statusOf = (userId: string) => presenceStatus(inputs(userId));
+  const presenceNow = async (userId: string): Promise<PresenceDTO> => {
+    const onLeaveUntil = await leaveUntil(userId);
+    // The sockets are counted after the wait, so the answer is as fresh as can be.
+    return presenceOf(userId, { ...inputs(userId), onLeaveUntil });
+  };
 
   const recompute = (userId: string) => {
     loadChoices()
-      .then(() => {
-        const status = statusOf(userId);
-        if ((shown.get(userId) ?? 'offline') === status) return;
-        if (status === 'offline') shown.delete(userId);
-        else shown.set(userId, status);
-        realtime.io.local.to(presenceRoom(userId)).emit('presence', { personId: userId, status });
+      .then(() => presenceNow(userId))
+      .then((dto) => {
+        const leave = dto.onLeaveUntil ?? undefined;
+        if ((shown.get(userId) ?? 'offline') === dto.status && shownLeave.get(userId) === leave) {
+          return;
+        }
+        if (dto.status === 'offline') shown.delete(userId);
+        else shown.set(userId, dto.status);
+        if (leave) shownLeave.set(userId, leave);
+        else shownLeave.delete(userId);
+        realtime.io.local.to(presenceRoom(userId)).emit('presence', dto);
       })
       .catch((err: unknown) => logger.warn({ err }, 'presence not computed'));
   };
@@ -181,7 +212,7 @@ export function registerPresence(realtime: Realtime): () => void {
       for (const room of socket.rooms) if (room.startsWith('presence:')) void socket.leave(room);
       if (ids.length) void socket.join(ids.map(presenceRoom));
       loadChoices()
-        .then(() => ids.map((personId): PresenceDTO => ({ personId, status: statusOf(personId) })))
+        .then(() => Promise.all(ids.map(presenceNow)))
         .then(
           (statuses) => reply({ statuses }),
           () => reply({ statuses: [] }),
@@ -195,6 +226,8 @@ export function registerPresence(realtime: Realtime): () => void {
   };
 
   const offCluster = cluster.on(TOPIC, onMessage);
+  // Leave approved, cancelled or shortened: "on leave until" may have changed.
+  const offLeave = events.on('leave.changed', ({ personId }) => recompute(personId));
   realtime.io.on('connection', onConnection);
   send({ type: 'hello', instanceId });
   void loadChoices().catch((err: unknown) => logger.warn({ err }, 'presence choices not loaded'));
@@ -212,6 +245,7 @@ export function registerPresence(realtime: Realtime): () => void {
   return () => {
     clearInterval(timer);
     offCluster();
+    offLeave();
     hubs.delete(hub);
     realtime.io.off('connection', onConnection);
   };

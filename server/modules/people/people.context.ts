@@ -4,6 +4,7 @@ import { findActivePeopleByIds } from './by-ids';
 import { UnitModel } from '../org/unit.model';
 import { LocationModel } from '../org/location.model';
 import type { PersonContext } from './people.presenter';
+import { absencesOf } from '../leave/absence.presenter';
 
 const ids = (values: (Types.ObjectId | null | undefined)[]) => [
   ...new Map(values.filter((v): v is Types.ObjectId => !!v).map((v) => [String(v), v])).values(),
@@ -71,6 +72,7 @@ export async function loadPersonContexts(people: Person[]): Promise<Map<string, 
   const refIds = ids([...managerIds.values(), ...people.map((p) => p.deputyId)]);
   const refs = await findActivePeopleByIds(refIds);
   const refsById = new Map(refs.map((r) => [String(r._id), r]));
+  const absences = await absencesOf(people.map((p) => String(p._id)));
 
   for (const p of people) {
     const unit = p.unitId ? unitsById.get(String(p.unitId)) : undefined;
@@ -83,6 +85,7 @@ export async function loadPersonContexts(people: Person[]): Promise<Map<string, 
       leads: led
         .filter((u) => String(u.leaderId) === String(p._id))
         .map((u) => ({ _id: u._id, name: u.name })),
+      absence: absences.get(String(p._id)) ?? null,
     });
   }
   return out;

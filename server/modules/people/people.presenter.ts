@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { MeDTO, PersonDTO, PersonRef } from '@shared/people/types';
+import type { AbsenceDTO } from '@shared/leave/types';
 import type { Role } from '@shared/people/roles';
 import { defaultSettings, type Settings } from '@shared/people/schemas';
 import type { Person } from './person.model';
@@ -27,6 +28,8 @@ export interface PersonContext {
   manager: RefSource | null;
   deputy: RefSource | null;
   leads: { _id: Types.ObjectId; name: string }[];
+  /** Approved leave covering today (leave card hand-over). */
+  absence?: AbsenceDTO | null;
 }
 
 export function presentPerson(p: Person, ctx: PersonContext, viewer: CurrentUser): PersonDTO {
@@ -49,6 +52,7 @@ export function presentPerson(p: Person, ctx: PersonContext, viewer: CurrentUser
     deputy: ctx.deputy ? presentPersonRef(ctx.deputy) : null,
     leads: ctx.leads.map((u) => ({ id: String(u._id), name: u.name })),
     active: p.active,
+    absence: ctx.absence ?? null,
     abilities: personAbilities(viewer, subject),
   };
 }
