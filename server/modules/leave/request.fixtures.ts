@@ -37,7 +37,7 @@ export type Name = (typeof NAMES)[number];
  * Office O (leader `head`) › unit A (leader `lead`, deputy `dep`; `emp`, `emp2`, `col`);
  * office X (leader `xlead`, `xemp`); `hr` (role hr) and `admin` in office H.
  */
-export async function makeRequestOrg(app: Express, prefix: string) {
+export async function makeRequestOrg(app: Express | null, prefix: string) {
   const o = await unit(`${prefix} O`);
   const a = await unit(`${prefix} A`, o);
   const x = await unit(`${prefix} X`);
@@ -75,7 +75,7 @@ export async function makeRequestOrg(app: Express, prefix: string) {
   const annual = types.find((t) => t.key === 'annual')!;
   const special = types.find((t) => t.key === 'special')!;
   const s = {} as Record<Name, Session>;
-  for (const n of NAMES) s[n] = await session(app, `${prefix}-${n}`);
+  if (app) for (const n of NAMES) s[n] = await session(app, `${prefix}-${n}`);
   return { ids, s, annual, special, units: { o, a, x, h } };
 }
 
