@@ -11,7 +11,14 @@ import {
 
 const req = (id: string, over: Partial<LeaveRequestDTO> = {}): LeaveRequestDTO => ({
   id,
-  person: { id: `p-${id}`, displayName: id, position: null, unitId: 'u', initials: 'X', photoUrl: null },
+  person: {
+    id: `p-${id}`,
+    displayName: id,
+    position: null,
+    unitId: 'u',
+    initials: 'X',
+    photoUrl: null,
+  },
   type: null,
   from: '2026-01-05',
   to: '2026-01-06',
@@ -58,9 +65,17 @@ describe('bulkOutcome', () => {
   });
 
   it('keeps the fresh copy of a failed row (e.g. decided meanwhile by someone else)', () => {
-    const out = bulkOutcome(['a'], [
-      { id: 'a', ok: false, code: 'invalid_transition', request: req('a', { status: 'rejected' }) },
-    ]);
+    const out = bulkOutcome(
+      ['a'],
+      [
+        {
+          id: 'a',
+          ok: false,
+          code: 'invalid_transition',
+          request: req('a', { status: 'rejected' }),
+        },
+      ],
+    );
     expect(out.failed).toEqual([{ id: 'a', code: 'invalid_transition' }]);
     expect(out.updated[0]!.status).toBe('rejected');
   });

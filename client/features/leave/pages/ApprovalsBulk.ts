@@ -21,7 +21,10 @@ export interface BulkOutcome {
  * Sorts the server's per-row answers into succeeded and failed, in the order of `ids`. An id the
  * answer does not mention counts as failed (`internal`), so nothing is silently taken as done.
  */
-export function bulkOutcome(ids: readonly string[], results: readonly BulkDecisionResult[]): BulkOutcome {
+export function bulkOutcome(
+  ids: readonly string[],
+  results: readonly BulkDecisionResult[],
+): BulkOutcome {
   const byId = new Map(results.map((r) => [r.id, r]));
   const out: BulkOutcome = { succeeded: [], failed: [], updated: [] };
   for (const id of new Set(ids)) {
@@ -43,7 +46,10 @@ export function selectionAfter(outcome: BulkOutcome): Set<string> {
  * ones stay, patched with the copy the server sent. The count drops by the decided ones; the
  * server's `leave:inbox` event sets the exact number right after.
  */
-export function inboxAfterBulk(inbox: LeaveInboxDTO | undefined, outcome: BulkOutcome): LeaveInboxDTO | undefined {
+export function inboxAfterBulk(
+  inbox: LeaveInboxDTO | undefined,
+  outcome: BulkOutcome,
+): LeaveInboxDTO | undefined {
   if (!inbox) return inbox;
   const done = new Set(outcome.succeeded);
   const fresh = new Map(outcome.updated.map((r) => [r.id, r]));
@@ -54,7 +60,9 @@ export function inboxAfterBulk(inbox: LeaveInboxDTO | undefined, outcome: BulkOu
 }
 
 /** Per row: the result shown beside it until the next action ('ok' or the error code). */
-export function rowResults(outcome: BulkOutcome): Map<string, { ok: true } | { ok: false; code: string }> {
+export function rowResults(
+  outcome: BulkOutcome,
+): Map<string, { ok: true } | { ok: false; code: string }> {
   const m = new Map<string, { ok: true } | { ok: false; code: string }>();
   for (const id of outcome.succeeded) m.set(id, { ok: true });
   for (const f of outcome.failed) m.set(f.id, { ok: false, code: f.code });
@@ -62,13 +70,19 @@ export function rowResults(outcome: BulkOutcome): Map<string, { ok: true } | { o
 }
 
 /** What "select all" means now: every decidable row, or none when all are selected already. */
-export function toggleAll(selected: ReadonlySet<string>, decidable: readonly string[]): Set<string> {
+export function toggleAll(
+  selected: ReadonlySet<string>,
+  decidable: readonly string[],
+): Set<string> {
   const all = decidable.length > 0 && decidable.every((id) => selected.has(id));
   return all ? new Set() : new Set(decidable);
 }
 
 /** Keeps only ids that are still decidable (the list changed live under the selection). */
-export function pruneSelection(selected: ReadonlySet<string>, decidable: readonly string[]): Set<string> {
+export function pruneSelection(
+  selected: ReadonlySet<string>,
+  decidable: readonly string[],
+): Set<string> {
   const still = new Set(decidable);
   const next = new Set([...selected].filter((id) => still.has(id)));
   return next.size === selected.size ? (selected as Set<string>) : next;

@@ -69,7 +69,12 @@ describe('partOn', () => {
     expect(partOn(a, '2025-12-05')).toBe('am');
   });
   it('a one-day request with halfEnd is the morning', () => {
-    expect(partOn({ from: '2025-12-03', to: '2025-12-03', halfStart: false, halfEnd: true }, '2025-12-03')).toBe('am');
+    expect(
+      partOn(
+        { from: '2025-12-03', to: '2025-12-03', halfStart: false, halfEnd: true },
+        '2025-12-03',
+      ),
+    ).toBe('am');
   });
 });
 
@@ -119,7 +124,13 @@ describe('buildCalendarGrid', () => {
           person: person('p1', 'Anna'),
           absences: [
             abs({ id: 'late', from: '2025-12-10', to: '2025-12-12', halfStart: true }),
-            abs({ id: 'early', from: '2025-12-08', to: '2025-12-10', halfEnd: true, status: 'pending' }),
+            abs({
+              id: 'early',
+              from: '2025-12-08',
+              to: '2025-12-10',
+              halfEnd: true,
+              status: 'pending',
+            }),
           ],
         },
       ],
@@ -198,7 +209,9 @@ describe('absenceList', () => {
       people: [
         {
           person: person('p2', 'Bert'),
-          absences: [abs({ id: 'b', from: '2025-12-03', to: '2025-12-04', status: 'pending', days: 2 })],
+          absences: [
+            abs({ id: 'b', from: '2025-12-03', to: '2025-12-04', status: 'pending', days: 2 }),
+          ],
         },
         {
           person: person('p1', 'Anna'),

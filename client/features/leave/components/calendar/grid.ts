@@ -60,7 +60,10 @@ export function isoWeekday(date: string): number {
 }
 
 /** The part of `date` an absence takes; null when the absence does not cover that day. */
-export function partOn(a: Pick<Absence, 'from' | 'to' | 'halfStart' | 'halfEnd'>, date: string): DayPart | null {
+export function partOn(
+  a: Pick<Absence, 'from' | 'to' | 'halfStart' | 'halfEnd'>,
+  date: string,
+): DayPart | null {
   if (date < a.from || date > a.to) return null;
   // halfStart: only the afternoon of the first day is off; halfEnd: only the morning of the last.
   if (date === a.from && a.halfStart) return 'pm';
@@ -83,7 +86,8 @@ export function buildCalendarGrid(cal: Pick<TeamCalendarDTO, 'days' | 'people'>)
   const rows = cal.people.map((p) => {
     const absences = p.absences.filter((a) => shown.has(a.status));
     const cells = days.map((d): GridCell => {
-      if (d.kind === 'weekend' || d.kind === 'holiday') return { date: d.date, kind: d.kind, entries: [] };
+      if (d.kind === 'weekend' || d.kind === 'holiday')
+        return { date: d.date, kind: d.kind, entries: [] };
       const entries: CellEntry[] = [];
       for (const a of absences) {
         const part = partOn(a, d.date);
@@ -136,7 +140,8 @@ export function absenceList(cal: Pick<TeamCalendarDTO, 'people'>): AbsenceListRo
     }
   return out.sort(
     (a, b) =>
-      a.from.localeCompare(b.from) || a.person.displayName.localeCompare(b.person.displayName, 'de'),
+      a.from.localeCompare(b.from) ||
+      a.person.displayName.localeCompare(b.person.displayName, 'de'),
   );
 }
 
