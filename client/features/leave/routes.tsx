@@ -29,14 +29,14 @@ export const leaveRoutes: RouteObject[] = [
   },
   {
     path: 'leave/approvals',
-    lazy: async () => ({ Component: (await import('./pages/PlaceholderPage')).PlaceholderPage }),
+    lazy: async () => ({ Component: (await import('./pages/ApprovalsPage')).ApprovalsPage }),
   },
   {
     path: 'leave/calendar',
-    lazy: async () => ({ Component: (await import('./pages/PlaceholderPage')).PlaceholderPage }),
+    lazy: async () => ({ Component: (await import('./pages/TeamCalendarPage')).TeamCalendarPage }),
   },
   {
     path: 'leave/hr',
-    lazy: async () => ({ Component: (await import('./pages/PlaceholderPage')).PlaceholderPage }),
+    lazy: async () => ({ Component: (await import('./pages/HrPage')).HrPage }),
   },
 ];
