@@ -148,10 +148,10 @@ export const putDelegation = (until: string | null) =>
 
 export const getPersonBalance = (personId: string, year: number, signal?: AbortSignal) =>
   data(
-    api<ApiData<LeaveBalanceDTO>>(
-      `${leaveBase}/people/${encodeURIComponent(personId)}/balance`,
-      { signal, query: { year } },
-    ),
+    api<ApiData<LeaveBalanceDTO>>(`${leaveBase}/people/${encodeURIComponent(personId)}/balance`, {
+      signal,
+      query: { year },
+    }),
   );
 
 // --- Calendar ---

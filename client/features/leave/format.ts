@@ -22,9 +22,7 @@ export function formatDay(iso: string, lang: string, long = false): string {
 }
 
 export function formatRange(from: string, to: string, lang: string): string {
-  return from === to
-    ? formatDay(from, lang)
-    : `${formatDay(from, lang)} – ${formatDay(to, lang)}`;
+  return from === to ? formatDay(from, lang) : `${formatDay(from, lang)} – ${formatDay(to, lang)}`;
 }
 
 /** An instant (history, decisions) in the reader's time zone. */

@@ -96,9 +96,7 @@ export const useLeaveRequest = (id: string) => useQuery(requestQuery(id));
 /** The live preview; `params` null while the form is incomplete. Keeps the last answer shown. */
 export function usePreview(params: LeavePreviewParams | null) {
   return useQuery({
-    ...previewQuery(
-      params ?? { typeId: '', from: '', to: '', halfStart: false, halfEnd: false },
-    ),
+    ...previewQuery(params ?? { typeId: '', from: '', to: '', halfStart: false, halfEnd: false }),
     enabled: params !== null,
     placeholderData: keepPreviousData,
   });

@@ -23,7 +23,11 @@ export function PreviewPanel({
   const lang = i18n.resolvedLanguage ?? 'de';
   const d = (n: number) => formatDays(n, lang);
   return (
-    <section className={styles.preview} aria-labelledby="leave-preview-heading" aria-busy={isFetching}>
+    <section
+      className={styles.preview}
+      aria-labelledby="leave-preview-heading"
+      aria-busy={isFetching}
+    >
       <h2 id="leave-preview-heading">{t('leave:preview.title')}</h2>
       {incomplete ? (
         <p className={styles.muted}>{t('leave:preview.incomplete')}</p>
@@ -34,7 +38,9 @@ export function PreviewPanel({
       ) : (
         <>
           <p>
-            <strong>{t('leave:preview.days', { count: preview.days, days: d(preview.days) })}</strong>
+            <strong>
+              {t('leave:preview.days', { count: preview.days, days: d(preview.days) })}
+            </strong>
             {preview.perYear.length > 1
               ? ` (${preview.perYear.map((y) => `${y.year}: ${d(y.days)}`).join(', ')})`
               : null}

@@ -6,11 +6,7 @@ import type { LeaveRequestDetailDTO } from '@shared/leave/types';
 import { Button, LinkButton } from '../../../components/Button';
 import { announce } from '../../../components/LiveAnnouncer';
 import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
-import {
-  useCancelRequest,
-  useDecideRequest,
-  useWithdrawRequest,
-} from '../queries';
+import { useCancelRequest, useDecideRequest, useWithdrawRequest } from '../queries';
 import { formatRange, nextDay, todayInBerlin } from '../format';
 import fields from '../../../components/fields.module.css';
 import styles from '../leave.module.css';

@@ -20,8 +20,7 @@ function useYear(): [number, (y: number) => void] {
   const raw = Number(params.get('year'));
   const year =
     Number.isInteger(raw) && raw >= LEAVE_YEAR_MIN && raw <= LEAVE_YEAR_MAX ? raw : current;
-  const set = (y: number) =>
-    setParams(y === current ? {} : { year: String(y) }, { replace: true });
+  const set = (y: number) => setParams(y === current ? {} : { year: String(y) }, { replace: true });
   return [year, set];
 }
 
