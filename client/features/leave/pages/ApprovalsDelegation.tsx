@@ -29,7 +29,9 @@ export function ApprovalsDelegation() {
         ),
     });
 
-  if (current.isError) return null; // not a leader: the server refuses, nothing to offer
+  // Not a leader (the server says so, or refuses): nothing to offer.
+  const may = (current.data as { abilities?: { delegate?: boolean } } | undefined)?.abilities;
+  if (current.isError || may?.delegate === false) return null;
   const deputy = current.data?.deputy?.displayName ?? null;
   return (
     <section className={styles.panel} aria-labelledby={`${id}-h`}>

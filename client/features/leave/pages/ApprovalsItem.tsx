@@ -51,6 +51,7 @@ function BalanceAfter({
   });
   if (request.status !== 'pending') return <>{t('inbox.notApplicable')}</>;
   const value = known ? extra.availableAfter : counts ? (balance.data?.available ?? null) : null;
+  if (!known && counts && balance.isError) return <>{t('inbox.notApplicable')}</>;
   if (value === null)
     return <>{balance.isPending && !known && counts ? '…' : t('inbox.notCounting')}</>;
   return (
