@@ -10,6 +10,7 @@ export const widgetIds = [
   'apps',
   'notifications',
   'chats',
+  'leave',
   'quick-links',
   'profile',
 ] as const;

@@ -57,6 +57,7 @@ describe('start page', () => {
       acknowledge: { items: expect.any(Array), total: expect.any(Number) },
       apps: [],
       chats: { total: 0, conversations: [] },
+      leave: { balance: expect.objectContaining({ available: 30 }), next: null, inbox: null },
     });
     expect(b.abilities).toEqual({ manageDefaults: false, manageApps: false });
     expect((await board(adminS)).abilities).toEqual({ manageDefaults: true, manageApps: true });

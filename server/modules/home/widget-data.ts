@@ -5,6 +5,7 @@ import { pinnedApps, type SubjectSource } from '../apps/apps.service';
 import { newsForHome, openAcknowledgements } from '../news/news.feed';
 import type { NewsViewer } from '../news/news.policy';
 import { chatUnreadSummary } from '../chat/summary.service';
+import { leaveWidget } from '../leave/leave.widget';
 
 type BoardData = HomeBoardDTO['data'];
 
@@ -39,6 +40,7 @@ export const widgetData: WidgetDataRegistry = {
   apps: ({ user, subject }) => pinnedApps(user, subject),
   notifications: null,
   chats: ({ user }) => chatUnreadSummary(user),
+  leave: ({ user }) => leaveWidget(user),
   'quick-links': null,
   profile: null,
 };
