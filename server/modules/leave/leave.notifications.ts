@@ -6,7 +6,7 @@ import { todayInBerlin } from './holidays';
 import { leaveIndex } from './request-index';
 
 /** Actions that ask the approver to act or tell them about a change. */
-const TO_APPROVER = new Set(['created', 'edited', 'cancel_requested', 'shortened']);
+const TO_APPROVER = new Set(['created', 'edited', 'withdrawn', 'cancel_requested', 'shortened']);
 /** Decisions the requester hears about. */
 const TO_OWNER = new Set(['approved', 'rejected', 'cancelled', 'cancel_rejected']);
 const KIND: Record<string, string> = { created: 'requested' };

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
 import { addDays } from '@shared/leave/days';
@@ -7,6 +7,8 @@ import { useTestDatabase } from '../../test/db';
 import { makeTestApp, type Session } from '../../test/app';
 import { makeRequestOrg, septemberDays, uuid, type Name } from './request.fixtures';
 import { todayInBerlin } from './holidays';
+import { NotificationModel } from '../notifications/notification.model';
+import { registerLeaveNotifications } from './leave.notifications';
 
 useTestDatabase();
 
@@ -368,5 +370,28 @@ describe('deputy, delegation and inbox', () => {
     // The primary approver may still decide while away.
     expect((await inbox('lead')).requests.map((r) => r.id)).toContain(pending);
     await decide('dep', pending, 'approve').expect(200);
+  });
+});
+
+describe('leave notifications', () => {
+  it('the approver hears of a new request, the requester of the decision, the deputy of a delegation', async () => {
+    const off = registerLeaveNotifications();
+    const count = (userId: string, kind: string) =>
+      NotificationModel.countDocuments({ userId, kind });
+    try {
+      const { body } = await create('col', days[16]!).expect(201);
+      // The manager is on leave today (test above): the request goes to the deputy.
+      expect(body.data.approver.id).toBe(ids.dep);
+      await vi.waitFor(async () => expect(await count(ids.dep, 'leave.requested')).toBe(1));
+      expect(await count(ids.lead, 'leave.requested')).toBe(0);
+      await decide('lead', body.data.id, 'reject', 'Leider nein').expect(200);
+      await vi.waitFor(async () => expect(await count(ids.col, 'leave.rejected')).toBe(1));
+      await send('lead', 'put', '/api/leave/delegation', { until: todayInBerlin() }).expect(200);
+      await vi.waitFor(async () => expect(await count(ids.dep, 'leave.delegated')).toBe(1));
+      await send('lead', 'put', '/api/leave/delegation', { until: null }).expect(200);
+      expect(await count(ids.xlead, 'leave.requested')).toBe(0);
+    } finally {
+      off();
+    }
   });
 });
