@@ -72,7 +72,6 @@ function DecisionForm({
           className={styles.textarea}
           value={comment}
           maxLength={500}
-          required={reject}
           aria-required={reject}
           aria-invalid={missing || undefined}
           aria-describedby={missing ? `${id}-error` : `${id}-hint`}
