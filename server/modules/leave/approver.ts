@@ -2,8 +2,8 @@ import type { CurrentUser } from '../auth/current-user';
 import { peopleFromDirectory } from '../people/directory-index';
 import { unitIndex } from '../org/unit-index';
 import { absenceOf } from './absence';
-import { delegatedUntil } from './delegation.model';
-import { leaveIndex, type LeaveRow } from './request-index';
+import { delegatedUntil, delegations } from './delegation.model';
+import { leaveIndex, type LeaveIndex, type LeaveRow } from './request-index';
 import { canDecide, type LeaveFacts } from './leave.policy';
 
 /**
@@ -19,13 +19,6 @@ export interface ApproverInfo {
   chainLeaders: string[];
 }
 
-async function activeDeputyOf(personId: string): Promise<string | null> {
-  const [p] = await peopleFromDirectory([personId]);
-  if (!p?.deputyId) return null;
-  const [deputy] = await peopleFromDirectory([p.deputyId]);
-  return deputy && deputy.active !== false ? String(deputy._id) : null;
-}
-
 /** Whether a leader's approvals go to their deputy today. */
 export async function isAway(personId: string, today: string): Promise<boolean> {
   return (
@@ -33,28 +26,69 @@ export async function isAway(personId: string, today: string): Promise<boolean> 
   );
 }
 
-export async function approverInfo(personId: string, today: string): Promise<ApproverInfo> {
-  const [person] = await peopleFromDirectory([personId]);
-  const units = await unitIndex();
-  const unitId = person?.unitId ? String(person.unitId) : null;
-  const chain = unitId ? (units.byId.get(unitId)?.chain ?? []) : [];
-  const chainLeaders: string[] = [];
-  let primary: string | null = null;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const leader = units.byId.get(chain[i] as string)?.leaderId ?? null;
-    if (!leader) continue;
-    chainLeaders.push(leader);
-    if (!primary && leader !== personId) {
-      const [p] = await peopleFromDirectory([leader]);
-      if (p && p.active !== false) primary = leader;
+const onLeave = (index: LeaveIndex, personId: string, today: string) =>
+  index
+    .byPerson(personId)
+    .some(
+      (r) =>
+        (r.status === 'approved' || r.status === 'cancel_requested') &&
+        r.from <= today &&
+        r.to >= today,
+    );
+
+/**
+ * Approvers of many people at once: three directory look-ups in all (people, leaders, deputies),
+ * the rest from memory (units, delegations, the request index). The inbox and lists use this.
+ */
+export async function approverInfos(
+  personIds: Iterable<string>,
+  today: string,
+): Promise<Map<string, ApproverInfo>> {
+  const ids = [...new Set(personIds)];
+  const [units, index, delegated] = await Promise.all([unitIndex(), leaveIndex(), delegations()]);
+  const people = new Map((await peopleFromDirectory(ids)).map((p) => [String(p._id), p]));
+  const chains = new Map<string, string[]>();
+  const leaderIds = new Set<string>();
+  for (const id of ids) {
+    const unitId = people.get(id)?.unitId;
+    const chain = unitId ? (units.byId.get(String(unitId))?.chain ?? []) : [];
+    const leaders: string[] = [];
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const leader = units.byId.get(chain[i] as string)?.leaderId ?? null;
+      if (leader) leaders.push(leader);
     }
+    chains.set(id, leaders);
+    leaders.forEach((l) => leaderIds.add(l));
   }
-  let effective = primary;
-  if (primary && (await isAway(primary, today))) {
-    const deputy = await activeDeputyOf(primary);
-    if (deputy && deputy !== personId) effective = deputy;
+  const leaders = new Map(
+    (await peopleFromDirectory([...leaderIds])).map((p) => [String(p._id), p]),
+  );
+  const deputyIds = [...leaders.values()].flatMap((p) => (p.deputyId ? [String(p.deputyId)] : []));
+  const activeDeputies = new Set(
+    (await peopleFromDirectory(deputyIds))
+      .filter((p) => p.active !== false)
+      .map((p) => String(p._id)),
+  );
+  const out = new Map<string, ApproverInfo>();
+  for (const id of ids) {
+    const chainLeaders = chains.get(id) ?? [];
+    const primary =
+      chainLeaders.find((l) => l !== id && leaders.get(l)?.active !== false && leaders.has(l)) ??
+      null;
+    let effective = primary;
+    if (primary) {
+      const until = delegated.get(primary);
+      const away = (until !== undefined && until >= today) || onLeave(index, primary, today);
+      const deputy = leaders.get(primary)?.deputyId ? String(leaders.get(primary)?.deputyId) : null;
+      if (away && deputy && activeDeputies.has(deputy) && deputy !== id) effective = deputy;
+    }
+    out.set(id, { primary, effective, chainLeaders });
   }
-  return { primary, effective, chainLeaders };
+  return out;
+}
+
+export async function approverInfo(personId: string, today: string): Promise<ApproverInfo> {
+  return (await approverInfos([personId], today)).get(personId) as ApproverInfo;
 }
 
 export async function approverOf(
@@ -86,13 +120,14 @@ export async function inboxRows(
   viewer: Pick<CurrentUser, 'id' | 'roles'>,
   today: string,
 ): Promise<LeaveRow[]> {
-  const rows = (await leaveIndex()).pending();
-  const byPerson = new Map<string, ApproverInfo>();
+  const rows = (await leaveIndex()).pending().filter((r) => r.personId !== viewer.id);
+  const infos = await approverInfos(
+    rows.map((r) => r.personId),
+    today,
+  );
   const out: LeaveRow[] = [];
   for (const row of rows) {
-    if (row.personId === viewer.id) continue;
-    let info = byPerson.get(row.personId);
-    if (!info) byPerson.set(row.personId, (info = await approverInfo(row.personId, today)));
+    const info = infos.get(row.personId) as ApproverInfo;
     const facts: LeaveFacts = {
       personId: row.personId,
       status: row.status,

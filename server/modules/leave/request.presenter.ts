@@ -8,7 +8,7 @@ import type {
 import type { LeaveStatus } from '@shared/leave/schemas';
 import { peopleFromDirectory } from '../people/directory-index';
 import { presentPersonRef } from '../people/people.presenter';
-import { approverInfo, type ApproverInfo } from './approver';
+import { approverInfos, type ApproverInfo } from './approver';
 import { leaveTypes, type LeaveType } from './leave-type.model';
 import { leaveAbilities, type LeaveFacts, type LeaveViewer } from './leave.policy';
 import type { LeaveRow } from './request-index';
@@ -37,9 +37,10 @@ export const factsFrom = (row: LeaveRow, info: ApproverInfo, today: string): Lea
 /** Loads what presenting these rows needs (types, people, approvers) once for all of them. */
 async function contextFor(rows: LeaveRow[], today: string) {
   const types = new Map((await leaveTypes()).map((t) => [t.id, presentType(t)]));
-  const infos = new Map<string, ApproverInfo>();
-  for (const r of rows)
-    if (!infos.has(r.personId)) infos.set(r.personId, await approverInfo(r.personId, today));
+  const infos = await approverInfos(
+    rows.map((r) => r.personId),
+    today,
+  );
   const ids = new Set<string>();
   for (const r of rows) {
     ids.add(r.personId);
