@@ -98,3 +98,58 @@ describe('demo seed', () => {
     expect(wohngeld.body.data.length).toBeGreaterThan(0);
   });
 });
+
+describe('demo leave', () => {
+  it('has leave types, this year’s ledger for everyone, carry-over for employee, mover as manager’s deputy', async () => {
+    const { LeaveTypeModel } = await import('../../modules/leave/leave-type.model');
+    const { LedgerModel } = await import('../../modules/leave/ledger.model');
+    const { todayInBerlin } = await import('../../modules/leave/holidays');
+    const year = Number(todayInBerlin().slice(0, 4));
+    const types = await LeaveTypeModel.find().lean();
+    expect(types.filter((t) => t.counts).map((t) => t.key)).toEqual(['annual']);
+    expect(types.map((t) => t.key).sort()).toEqual(['annual', 'special', 'time-off', 'training']);
+    const people = await PersonModel.find().lean();
+    const ledgers = await LedgerModel.find({ year }).lean();
+    expect(new Set(ledgers.map((l) => l.personId))).toEqual(
+      new Set(people.map((p) => String(p._id))),
+    );
+    const employee = people.find((p) => p.username === 'employee');
+    const manager = people.find((p) => p.username === 'manager');
+    const mover = people.find((p) => p.username === 'mover');
+    expect(ledgers.find((l) => l.personId === String(employee?._id))?.carryOver).toBe(4);
+    expect(String(manager?.deputyId)).toBe(String(mover?._id));
+  });
+
+  it('shows colleagues’ approved and pending leave, and balances that match the requests', async () => {
+    const { agent } = await signIn('employee');
+    const { LeaveRequestModel } = await import('../../modules/leave/request.model');
+    const requests = await LeaveRequestModel.find().lean();
+    expect(requests.some((r) => r.status === 'approved')).toBe(true);
+    expect(requests.some((r) => r.status === 'pending')).toBe(true);
+    const ayse = requests.find((r) => r.status === 'approved' && r.counts && r.days === 5);
+    expect(ayse).toBeDefined();
+    const month = ayse!.from.slice(0, 7);
+    const cal = (await agent.get(`/api/leave/calendar?month=${month}`).expect(200)).body.data as {
+      people: { person: { id: string }; absences: { id: string; type: unknown }[] }[];
+    };
+    const row = cal.people.find((p) => p.person.id === String(ayse!.personId));
+    expect(row?.absences.map((a) => a.id)).toContain(ayse!._id);
+    expect(row?.absences[0]?.type).toBeNull();
+    // Her balance (read by her manager) holds exactly the approved days.
+    const mgr = await signIn('manager');
+    const year = Number(ayse!.from.slice(0, 4));
+    const balance = (
+      await mgr.agent
+        .get(`/api/leave/people/${String(ayse!.personId)}/balance?year=${year}`)
+        .expect(200)
+    ).body.data as { approved: number; available: number };
+    expect(balance.approved).toBe(
+      requests
+        .filter(
+          (r) =>
+            String(r.personId) === String(ayse!.personId) && r.counts && r.status === 'approved',
+        )
+        .reduce((sum, r) => sum + (r.charges.find((c) => c.year === year)?.days ?? 0), 0),
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { logger } from '../../lib/logger';
 import { insertDemoApps } from '../../modules/apps/apps.seed';
 import { insertDemoNews } from './news';
 import { insertDemoChat } from './chat';
+import { insertDemoLeave } from './leave';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -97,6 +98,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await insertDemoApps();
   await insertDemoNews(demo);
   await insertDemoChat(demo);
+  await insertDemoLeave(demo);
   return demo.people.length;
 }
 
