@@ -215,6 +215,32 @@ describe('leave requests: edit, withdraw', () => {
   });
 });
 
+describe('leave requests: balance', () => {
+  it('a request or an edit beyond the balance is refused with 409 and leaves no trace', async () => {
+    const b0 = await balance('xemp');
+    const long = { from: `${year}-09-01`, to: `${year}-10-31` };
+    const tooMuch = await create('xemp', long.from, long.to).expect(409);
+    expect(tooMuch.body.error.code).toBe('insufficient_balance');
+    const { body } = await create('xemp', days[17]!).expect(201);
+    const grown = await send('xemp', 'patch', `/api/leave/requests/${body.data.id}`, {
+      rev: 0,
+      typeId: annual.id,
+      ...long,
+    }).expect(409);
+    expect(grown.body.error.code).toBe('insufficient_balance');
+    const b1 = await balance('xemp');
+    expect(b1.pending).toBe(b0.pending + 1);
+    const stored = (await get('xemp', `/api/leave/requests/${body.data.id}`)).body.data;
+    expect(stored).toMatchObject({ from: days[17], to: days[17], rev: 0, days: 1 });
+    // A type that does not count is not limited by the balance.
+    const free = (
+      await create('xemp', `${year}-11-02`, `${year}-12-18`, { typeId: special.id }).expect(201)
+    ).body.data;
+    expect((await balance('xemp')).pending).toBe(b1.pending);
+    expect(free.days).toBeGreaterThan(30);
+  });
+});
+
 describe('leave decisions', () => {
   it('approve once: the same decision again is answered with the stored state, a different one 409', async () => {
     const b0 = await balance('emp');
