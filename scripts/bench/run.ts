@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <name> [options]`: news (start page and news list at city scale), queries
  * (database commands per request), chat (latency, CPU and heap per client against bare Socket.IO),
- * bundle
+ * leave (team calendar and inbox p95 for an office of 1,500 people), bundle
  * (initial JS of the SPA), cold-start.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const scripts: Record<string, string[]> = {
   news: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'news.ts')],
   queries: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'queries.ts')],
   chat: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'chat.ts')],
+  leave: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'leave.ts')],
   bundle: [path.join(here, 'bundle.mjs')],
   'cold-start': [path.join(here, 'cold-start.mjs')],
 };
