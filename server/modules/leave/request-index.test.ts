@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Types } from 'mongoose';
+import type { LeaveStatus } from '@shared/leave/schemas';
 import { useTestDatabase } from '../../test/db';
 import { cluster } from '../../lib/cluster';
 import { LeaveRequestModel, type LeaveRequest } from './request.model';
@@ -10,7 +11,7 @@ useTestDatabase();
 
 const personId = String(new Types.ObjectId());
 
-async function stored(from: string, status = 'pending'): Promise<LeaveRequest> {
+async function stored(from: string, status: LeaveStatus = 'pending'): Promise<LeaveRequest> {
   const id = uuid();
   await LeaveRequestModel.create({
     _id: id,

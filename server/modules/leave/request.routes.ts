@@ -25,8 +25,8 @@ import { todayInBerlin } from './holidays';
 import { canDelegate } from './leave.policy';
 import { previewLeave } from './preview.service';
 import { presentDetail, presentRequest, presentRequests } from './request.presenter';
+import { cancelRequest } from './cancel.service';
 import {
-  cancelRequest,
   createRequest,
   editRequest,
   myRequests,

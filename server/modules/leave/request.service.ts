@@ -1,11 +1,5 @@
 import type { Request } from 'express';
-import type { z } from 'zod';
-import type {
-  cancelLeaveSchema,
-  CreateLeaveRequestInput,
-  UpdateLeaveRequestInput,
-} from '@shared/leave/schemas';
-import { addDays } from '@shared/leave/days';
+import type { CreateLeaveRequestInput, UpdateLeaveRequestInput } from '@shared/leave/schemas';
 import type { FieldIssue } from '@shared/http/errors';
 import { badRequest, conflict, HttpError, notFound } from '../../lib/errors';
 import { withKeyLock } from '../../lib/keyed-lock';
@@ -15,14 +9,7 @@ import { peopleFromDirectory } from '../people/directory-index';
 import { factsOf } from './approver';
 import { costOf, setLedgerEntry } from './ledger.service';
 import { leaveTypeById } from './leave-type.model';
-import {
-  canCancel,
-  canEdit,
-  canShorten,
-  canView,
-  canWithdraw,
-  earliestShortenFrom,
-} from './leave.policy';
+import { canEdit, canView, canWithdraw } from './leave.policy';
 import { LeaveRequestModel, type LeaveRequest } from './request.model';
 import { leaveIndex, rememberLeave, toRow, type LeaveRow } from './request-index';
 import {
@@ -37,7 +24,7 @@ import {
   syncLedgerQuietly,
 } from './request.transition';
 
-type Ctx = { req?: Request; today: string };
+export type Ctx = { req?: Request; today: string };
 type RangeInput = Pick<
   CreateLeaveRequestInput,
   'typeId' | 'from' | 'to' | 'halfStart' | 'halfEnd' | 'deputyId'
@@ -278,85 +265,6 @@ export async function withdrawRequest(user: CurrentUser, id: string, ctx: Ctx): 
     if (!doc) throw invalidTransition();
     await syncLedger(doc);
     await announce(row.doc, doc, 'withdrawn', user.id, '', ctx.req);
-    return toRow(doc);
-  });
-}
-
-/**
- * POST /requests/:id/cancel. Without `from`: the whole leave before it starts → `cancel_requested`
- * (the approver decides; the days stay booked until then). With `from`: a started leave ends the
- * day before `from`; the rest goes back at once and it stays approved.
- */
-export async function cancelRequest(
-  user: CurrentUser,
-  id: string,
-  input: z.infer<typeof cancelLeaveSchema>,
-  ctx: Ctx,
-): Promise<LeaveRow> {
-  await visibleRow(user, id, ctx.today, ctx.req);
-  return withKeyLock(requestLock(id), async () => {
-    const row = await freshRow(id);
-    if (!row) throw notFound();
-    const facts = await factsOf(row, ctx.today);
-    if (row.personId !== user.id)
-      throw await deny(user, 'leave.cancel', { type: 'leave_request', id }, ctx.req);
-    if (!input.from) {
-      if (row.status === 'cancel_requested' && isReplay(row, 'cancel_requested', user.id))
-        return row;
-      if (!canCancel(user, facts)) throw invalidTransition();
-      const doc = await guardedUpdate(
-        row,
-        'approved',
-        { status: 'cancel_requested' },
-        {
-          actorId: user.id,
-          action: 'cancel_requested',
-          from: 'approved',
-          to: 'cancel_requested',
-          comment: input.comment,
-        },
-      );
-      if (!doc) throw invalidTransition();
-      await announce(row.doc, doc, 'cancel_requested', user.id, input.comment, ctx.req);
-      return toRow(doc);
-    }
-    const newTo = addDays(input.from, -1);
-    if (row.status === 'approved' && row.to === newTo && isReplay(row, 'shortened', user.id)) {
-      await syncLedger(
-        row.doc,
-        row.doc.charges.map((c) => c.year),
-      );
-      return row;
-    }
-    if (!canShorten(user, facts)) throw invalidTransition();
-    if (input.from < earliestShortenFrom(facts) || input.from > row.to) {
-      throw badRequest('Invalid day.', [
-        issue(
-          'from',
-          'out_of_range',
-          'Pick a day from today (after the first day) to the last day.',
-        ),
-      ]);
-    }
-    const range = { from: row.from, to: newTo, halfStart: row.halfStart, halfEnd: false };
-    const cost = await costOf(row.personId, range);
-    const charges = cost.charges.filter((c) => c.days > 0);
-    const oldYears = row.doc.charges.map((c) => c.year);
-    const doc = await guardedUpdate(
-      row,
-      'approved',
-      { to: newTo, halfEnd: false, days: cost.days, charges },
-      {
-        actorId: user.id,
-        action: 'shortened',
-        from: 'approved',
-        to: 'approved',
-        comment: input.comment,
-      },
-    );
-    if (!doc) throw invalidTransition();
-    await syncLedger(doc, oldYears);
-    await announce(row.doc, doc, 'shortened', user.id, input.comment, ctx.req);
     return toRow(doc);
   });
 }
