@@ -21,6 +21,7 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
+  'GET /api/leave/feed/:file', // the personal ICS feed: the token in the address is the credential
 ].sort();
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
