@@ -135,6 +135,10 @@ describe('demo leave', () => {
     const row = cal.people.find((p) => p.person.id === String(ayse!.personId));
     expect(row?.absences.map((a) => a.id)).toContain(ayse!._id);
     expect(row?.absences[0]?.type).toBeNull();
+    // A reader of another office may not open the team's calendar.
+    const other = await signIn('employee2');
+    const unitId = (await agent.get('/api/me').expect(200)).body.data.unitId as string;
+    await other.agent.get(`/api/leave/calendar?month=${month}&unitId=${unitId}`).expect(403);
     // Her balance (read by her manager) holds exactly the approved days.
     const mgr = await signIn('manager');
     const year = Number(ayse!.from.slice(0, 4));
