@@ -19,6 +19,7 @@ import { deny } from '../audit/deny';
 import { peopleFromDirectory } from '../people/directory-index';
 import { presentPersonRef } from '../people/people.presenter';
 import { inboxRows } from './approver';
+import { inboxExtras } from './inbox-extras';
 import { decide, decideMany } from './decision.service';
 import { delegatedUntil, setDelegation } from './delegation.model';
 import { todayInBerlin } from './holidays';
@@ -108,6 +109,7 @@ export const leaveRequestRoutes: RouteDef[] = [
       const data: LeaveInboxDTO = {
         requests: await presentRequests(rows, user, today),
         count: rows.length,
+        extras: await inboxExtras(rows, user, today),
       };
       return { data };
     },
