@@ -45,7 +45,13 @@ describe('layout edits', () => {
   });
 
   it('lists the catalogue’s widgets that are not on the board', () => {
-    expect(missingWidgets(l)).toEqual(['acknowledge', 'notifications', 'chats', 'quick-links']);
+    expect(missingWidgets(l)).toEqual([
+      'acknowledge',
+      'notifications',
+      'chats',
+      'leave',
+      'quick-links',
+    ]);
   });
 
   it('compares layouts by order and size', () => {

@@ -7,6 +7,7 @@ import { NotificationsWidget } from './widgets/NotificationsWidget';
 import { ChatsWidget } from './widgets/ChatsWidget';
 import { QuickLinksWidget } from './widgets/QuickLinksWidget';
 import { ProfileWidget } from './widgets/ProfileWidget';
+import { LeaveWidget } from '../leave/LeaveWidget';
 
 export type { WidgetSize };
 
@@ -58,6 +59,12 @@ export const homeWidgets: Record<WidgetId, HomeWidget> = {
     titleKey: 'widgets.chats.title',
     descriptionKey: 'widgets.chats.description',
     component: ChatsWidget,
+    minHeight: 8,
+  },
+  leave: {
+    titleKey: 'widgets.leave.title',
+    descriptionKey: 'widgets.leave.description',
+    component: LeaveWidget,
     minHeight: 8,
   },
   'quick-links': {
