@@ -276,6 +276,9 @@ test('the deputy decides while the manager has delegated his approvals', async (
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('In Vertretung für Markus Wagner');
   await expectNoA11yViolations(deputy.page, 'deputy inbox');
+  await deputy.page.setViewportSize({ width: 390, height: 800 });
+  await expectNoHorizontalScroll(deputy.page);
+  await shot(deputy.page, 'inbox-390');
   await item.getByRole('button', { name: /^Genehmigen: Laura Schmid/ }).click();
   const dialog = deputy.page.getByRole('dialog', { name: 'Antrag genehmigen' });
   await dialog.getByRole('button', { name: 'Genehmigen' }).click();
@@ -329,6 +332,9 @@ test('HR edits an entitlement; a reader of another office sees neither the team 
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText(days(before.entitlement + 5));
+  await hr.page.setViewportSize({ width: 390, height: 800 });
+  await expectNoHorizontalScroll(hr.page);
+  await shot(hr.page, 'hr-390');
 
   // Anna's open card shows the new entitlement without a reload.
   await expect(balanceLine(anna.page, 'Anspruch gesamt')).toHaveText(days(before.entitlement + 5));

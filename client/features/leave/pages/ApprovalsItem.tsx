@@ -56,7 +56,7 @@ function BalanceAfter({
     return <>{balance.isPending && !known && counts ? '…' : t('inbox.notCounting')}</>;
   return (
     <span className={value < 0 ? styles.error : undefined}>
-      {t('inbox.daysValue', { days: formatDays(value, i18n.language) })}
+      {t('inbox.daysValue', { count: value, days: formatDays(value, i18n.language) })}
     </span>
   );
 }
@@ -131,7 +131,8 @@ export function ApprovalsItem({
         <div>
           <dt>{t('inbox.waitingSince')}</dt>
           <dd>
-            {formatDate(r.createdAt, lang)} ({t('inbox.waitingDays', { count: waiting })})
+            {formatDate(r.createdAt, lang)} (
+            {waiting === 0 ? t('inbox.waitingToday') : t('inbox.waitingDays', { count: waiting })})
           </dd>
         </div>
         {extra ? (

@@ -37,7 +37,7 @@ export function AbsenceTable({ rows, caption }: { rows: AbsenceListRow[]; captio
               </td>
               <td data-label={t('calendar.daysStatus')}>
                 {r.days !== null
-                  ? `${t('calendar.daysValue', { days: formatDays(r.days, lang) })} · `
+                  ? `${t('calendar.daysValue', { count: r.days, days: formatDays(r.days, lang) })} · `
                   : ''}
                 <span
                   className={`${styles.pill} ${r.mark === 'pending' ? styles.warn : styles.ok}`}
