@@ -44,6 +44,7 @@ test.describe('start page', () => {
       'Meine Apps',
       'Benachrichtigungen',
       'Meine Chats',
+      'Mein Urlaub',
       'Schnellzugriff',
       'Mein Profil',
     ]);
@@ -67,7 +68,7 @@ test.describe('start page', () => {
     // Focus went to the next card's remove button: that is "Mein Profil".
     await expect(page.getByRole('button', { name: 'Mein Profil entfernen' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(list.getByRole('row')).toHaveCount(5);
+    await expect(list.getByRole('row')).toHaveCount(6);
 
     // Add "Mein Profil" back from the catalogue (select by keyboard), then move it and widen it.
     const select = page.getByRole('button', { name: /Kachel hinzufügen/ });
@@ -81,8 +82,8 @@ test.describe('start page', () => {
     await press(page.getByRole('button', { name: 'Hinzufügen', exact: true }));
     await expect(page.getByRole('status')).toHaveText(/Mein Profil hinzugefügt/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
-    await page.keyboard.press('Enter'); // one position earlier: before "Meine Chats"
-    await expect(page.getByRole('status')).toHaveText(/Position 5 von 6/);
+    await page.keyboard.press('Enter'); // one position earlier: before "Mein Urlaub"
+    await expect(page.getByRole('status')).toHaveText(/Position 6 von 7/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
     const sizes = page.getByRole('group', { name: 'Breite von Mein Profil' });
     await pressInRow(row('Mein Profil'), sizes.getByRole('button', { name: 'Breit' }), 'Space');
@@ -109,8 +110,9 @@ test.describe('start page', () => {
       'Nachrichten für mich',
       'Zur Kenntnisnahme',
       'Benachrichtigungen',
-      'Mein Profil',
       'Meine Chats',
+      'Mein Profil',
+      'Mein Urlaub',
     ];
     await expect.poll(() => boardTitles(page)).toEqual(expected);
 

@@ -32,6 +32,7 @@ export const builtInLayout: WidgetPlacement[] = [
   { id: 'apps', size: 'small' },
   { id: 'notifications', size: 'medium' },
   { id: 'chats', size: 'small' },
+  { id: 'leave', size: 'small' },
   { id: 'quick-links', size: 'small' },
   { id: 'profile', size: 'small' },
 ];

@@ -8,10 +8,13 @@ import { line, objectId } from '../http/fields';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'invalid_date' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'invalid_date' },
+  );
 
 /** A request's id: the client-generated UUID of its first submission (idempotent create). */
 export const leaveRequestId = z.string().uuid({ message: 'invalid_id' });
@@ -63,7 +66,9 @@ export const leaveSettingsSchema = z.object({
   dec24: z.enum(eveRules),
   dec31: z.enum(eveRules),
   /** Carried-over days expire after this day of the following year (`MM-DD`, default `03-31`). */
-  carryExpiry: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'invalid_date' }),
+  carryExpiry: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'invalid_date' }),
   /** A request pending longer than this many calendar days is escalated to HR. */
   escalationDays: z.number().int().min(1).max(60),
 });
@@ -94,22 +99,34 @@ export const leaveRequestInputSchema = z
   });
 
 /** Create: the body above plus the client's id (a retry with the same id returns the stored one). */
-export const createLeaveRequestSchema = z.object({ id: leaveRequestId }).and(leaveRequestInputSchema);
+export const createLeaveRequestSchema = z
+  .object({ id: leaveRequestId })
+  .and(leaveRequestInputSchema);
 export type CreateLeaveRequestInput = z.infer<typeof createLeaveRequestSchema>;
 
 /** Edit while pending; `rev` guards against editing a stale copy (409). */
-export const updateLeaveRequestSchema = z.object({ rev: z.number().int().min(0) }).and(leaveRequestInputSchema);
+export const updateLeaveRequestSchema = z
+  .object({ rev: z.number().int().min(0) })
+  .and(leaveRequestInputSchema);
 export type UpdateLeaveRequestInput = z.infer<typeof updateLeaveRequestSchema>;
 
-export const previewLeaveQuerySchema = z.object({
-  typeId: objectId,
-  from: isoDate,
-  to: isoDate,
-  halfStart: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  halfEnd: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  /** When editing: leave this request's own days out of the balance and conflicts. */
-  excludeId: leaveRequestId.optional(),
-});
+export const previewLeaveQuerySchema = z
+  .object({
+    typeId: objectId,
+    from: isoDate,
+    to: isoDate,
+    halfStart: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    halfEnd: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    /** When editing: leave this request's own days out of the balance and conflicts. */
+    excludeId: leaveRequestId.optional(),
+  })
+  .strict();
 
 export const decisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
@@ -152,15 +169,22 @@ export type EntitlementInput = z.infer<typeof entitlementInputSchema>;
 /** A manager hands approvals to their deputy until a date (inclusive), or stops (null). */
 export const delegationSchema = z.object({ until: isoDate.nullable() });
 
-export const calendarQuerySchema = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_date' }),
-  /** Default: the viewer's own unit. Managers and HR may pick units they may see. */
-  unitId: objectId.optional(),
-  /** Include the units below (managers of an office, HR). */
-  subtree: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-});
+export const calendarQuerySchema = z
+  .object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_date' }),
+    /** Default: the viewer's own unit. Managers and HR may pick units they may see. */
+    unitId: objectId.optional(),
+    /** Include the units below (managers of an office, HR). */
+    subtree: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
 
-export const reportQuerySchema = z.object({ year: leaveYear, officeId: objectId.optional() });
+export const reportQuerySchema = z
+  .object({ year: leaveYear, officeId: objectId.optional() })
+  .strict();
 export const carryOverRunSchema = z.object({ fromYear: leaveYear });
 
 /** HR changes a leave type (the key stays); absent fields are left as they are. */
@@ -173,16 +197,22 @@ export const leaveTypeUpdateSchema = z.object({
 export type LeaveTypeUpdateInput = z.infer<typeof leaveTypeUpdateSchema>;
 
 /** `?year=` (default: the current year in Stuttgart). */
-export const balanceQuerySchema = z.object({ year: leaveYear.optional() });
+export const balanceQuerySchema = z.object({ year: leaveYear.optional() }).strict();
 
 /** HR's entitlement list: active people, filtered by name and unit (with sub-units). */
-export const entitlementListQuerySchema = z.object({
-  year: leaveYear,
-  q: z.string().trim().max(100).optional(),
-  unitId: objectId.optional(),
-  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const entitlementListQuerySchema = z
+  .object({
+    year: leaveYear,
+    q: z.string().trim().max(100).optional(),
+    unitId: objectId.optional(),
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
 
 /** `username;baseDays;workdays;employedFrom;employedTo;additionalLabel;additionalDays`, header optional. */
 export const entitlementImportSchema = z.object({

@@ -92,7 +92,7 @@ export const leaveHrRoutes: RouteDef[] = [
     summary: "Set a person's entitlement for a year (HR; `rev` of the balance read)",
     access: 'user',
     params: z.object({ personId: objectId }),
-    query: z.object({ year: leaveYear.optional() }),
+    query: z.object({ year: leaveYear.optional() }).strict(),
     body: entitlementInputSchema,
     handler: async ({ req, user, params, query, body }) => ({
       data: await updateEntitlement(user, params.personId.toLowerCase(), query.year ?? currentLeaveYear(), body, req),

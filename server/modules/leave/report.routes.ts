@@ -21,7 +21,7 @@ export const leaveReportRoutes: RouteDef[] = [
     tag: 'leave',
     summary: 'HR: the leave report as CSV (formula-safe; audited)',
     access: 'user',
-    query: z.object({ year: leaveYear }),
+    query: z.object({ year: leaveYear }).strict(),
     raw: true,
     handler: async ({ user, query, req, res }) => {
       const { filename, csv } = await leaveReportCsv(user, query.year, req);

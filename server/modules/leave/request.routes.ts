@@ -38,7 +38,7 @@ import {
 const tag = 'leave';
 const base = '/api/leave';
 const idParams = z.object({ id: leaveRequestId });
-const yearQuery = z.object({ year: leaveYear.optional() });
+const yearQuery = z.object({ year: leaveYear.optional() }).strict();
 // Ids are UUIDs in any letter case: one spelling per request.
 const norm = (id: string) => id.toLowerCase();
 
