@@ -39,7 +39,7 @@ function RequestDetail({ request: r }: { request: LeaveRequestDetailDTO }) {
   return (
     <div className={styles.stack}>
       <Card title={formatRange(r.from, r.to, lang)}>
-        <dl className={styles.lines}>
+        <dl className={styles.facts}>
           <dt>{t('detail.status')}</dt>
           <dd>
             <StatusBadge status={r.status} />
@@ -103,14 +103,15 @@ function RequestDetail({ request: r }: { request: LeaveRequestDetailDTO }) {
                 {', '}
                 <time dateTime={h.at}>{formatInstant(h.at, lang)}</time>
               </p>
-              <p className={styles.muted}>
-                {h.from
-                  ? t('history.transition', {
-                      from: t(`status.${h.from}`),
-                      to: t(`status.${h.to}`),
-                    })
-                  : t(`status.${h.to}`)}
-              </p>
+              {/* Only a change of state is worth a line (not "Beantragt" after "Beantragt"). */}
+              {h.from && h.from !== h.to ? (
+                <p className={styles.muted}>
+                  {t('history.transition', {
+                    from: t(`status.${h.from}`),
+                    to: t(`status.${h.to}`),
+                  })}
+                </p>
+              ) : null}
               {h.comment ? <p>„{h.comment}“</p> : null}
             </li>
           ))}
