@@ -32,12 +32,25 @@ const watchCounts = new Map<string, number>();
 let watchSocket: PortalSocket | null = null;
 let watchScheduled = false;
 
+/** Hand-over: last day of the approved leave of watched people (absent key = not on leave). */
+const leaves = store<Record<string, string>>({});
+
 export function setPresence(list: PresenceDTO[]): void {
   const current = statuses.get();
-  if (list.every((p) => current[p.personId] === p.status)) return;
-  const next = { ...current };
-  for (const p of list) next[p.personId] = p.status;
-  statuses.set(next);
+  if (!list.every((p) => current[p.personId] === p.status)) {
+    const next = { ...current };
+    for (const p of list) next[p.personId] = p.status;
+    statuses.set(next);
+  }
+  // The server leaves `onLeaveUntil` out when the person is not on leave: that clears it.
+  const away = leaves.get();
+  if (list.every((p) => (away[p.personId] ?? null) === (p.onLeaveUntil ?? null))) return;
+  const nextAway = { ...away };
+  for (const p of list) {
+    if (p.onLeaveUntil) nextAway[p.personId] = p.onLeaveUntil;
+    else delete nextAway[p.personId];
+  }
+  leaves.set(nextAway);
 }
 
 /** Sends the union of every watched id (the server replaces the previous set; max 200). */
@@ -81,6 +94,12 @@ export function useWatchPresence(personIds: string[]): void {
 
 export function usePresence(personId: string | null | undefined): PresenceStatus | null {
   const all = useSyncExternalStore(statuses.subscribe, statuses.get, statuses.get);
+  return personId ? (all[personId] ?? null) : null;
+}
+
+/** "On leave until …": the last day (`YYYY-MM-DD`) while the person is on approved leave. */
+export function useOnLeaveUntil(personId: string | null | undefined): string | null {
+  const all = useSyncExternalStore(leaves.subscribe, leaves.get, leaves.get);
   return personId ? (all[personId] ?? null) : null;
 }
 

@@ -12,7 +12,8 @@ import {
 import type { ConversationDTO } from '@shared/chat/types';
 import { Button } from '../../../components/Button';
 import { useLeaveConversation, usePreferences, useUpdateConversation } from '../queries';
-import { usePresence, useWatchPresence } from '../presence';
+import { useOnLeaveUntil, usePresence, useWatchPresence } from '../presence';
+import { formatDay } from '../../leave/format';
 import { MembersDialog } from './MembersDialog';
 import { ChatSettingsDialog } from './ChatSettingsDialog';
 import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
@@ -30,7 +31,7 @@ export function ConversationHeader({
   conversation: ConversationDTO;
   myId: string;
 }) {
-  const { t } = useTranslation('chat');
+  const { t, i18n } = useTranslation('chat');
   const navigate = useNavigate();
   const prefs = usePreferences(c.id);
   const update = useUpdateConversation(c.id);
@@ -38,6 +39,7 @@ export function ConversationHeader({
   const [dialog, setDialog] = useState<'members' | 'edit' | 'leave' | 'settings' | null>(null);
   useWatchPresence(c.kind === 'direct' && c.peer ? [c.peer.id] : []);
   const presence = usePresence(c.kind === 'direct' ? c.peer?.id : null);
+  const onLeaveUntil = useOnLeaveUntil(c.kind === 'direct' ? c.peer?.id : null);
   const muted = c.me?.muted ?? false;
 
   const actions: { id: HeaderAction; label: string }[] = [
@@ -75,6 +77,11 @@ export function ConversationHeader({
           {c.name}
           {presence ? <span className={styles.time}> · {t(`presence.${presence}`)}</span> : null}
         </h2>
+        {onLeaveUntil ? (
+          <p className={styles.onLeave}>
+            {t('presence.onLeaveUntil', { date: formatDay(onLeaveUntil, i18n.language, true) })}
+          </p>
+        ) : null}
         {c.topic ? <p className={styles.topic}>{c.topic}</p> : null}
       </div>
       <div className={styles.headerActions}>

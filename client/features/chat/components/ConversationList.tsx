@@ -3,7 +3,8 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@shared/chat/types';
 import { Avatar } from '../../../components/Avatar';
-import { usePresence, useWatchPresence } from '../presence';
+import { useOnLeaveUntil, usePresence, useWatchPresence } from '../presence';
+import { formatDay } from '../../leave/format';
 import styles from './chat.module.css';
 
 export interface ConversationGroups {
@@ -62,8 +63,9 @@ export function ConversationList({ groups, q }: { groups: ConversationGroups; q:
 }
 
 function ConversationLink({ conversation: c }: { conversation: ConversationDTO }) {
-  const { t } = useTranslation('chat');
+  const { t, i18n } = useTranslation('chat');
   const presence = usePresence(c.kind === 'direct' ? c.peer?.id : null);
+  const onLeaveUntil = useOnLeaveUntil(c.kind === 'direct' ? c.peer?.id : null);
   const muted = c.me?.muted ?? false;
   const mentions = c.me?.mentions ?? 0;
   const preview = c.lastMessage
@@ -73,6 +75,9 @@ function ConversationLink({ conversation: c }: { conversation: ConversationDTO }
     c.unread > 0 ? t('list.unread', { count: c.unread }) : null,
     mentions > 0 ? t('list.mentions', { count: mentions }) : null,
     presence ? t(`presence.${presence}`) : null,
+    onLeaveUntil
+      ? t('presence.onLeaveUntil', { date: formatDay(onLeaveUntil, i18n.language, true) })
+      : null,
     muted ? t('list.muted') : null,
     c.archived ? t('list.archived') : null,
     c.visibility === 'private' ? t('list.private') : null,
