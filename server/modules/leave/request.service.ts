@@ -67,75 +67,87 @@ async function checkRange(user: CurrentUser, input: RangeInput, excludeId: strin
   return { type, cost };
 }
 
-/** POST /requests: ledger entry first, then the request (a crash in between is completed by a retry). */
+/**
+ * POST /requests: ledger entry first, then the request (a crash in between is completed by a
+ * retry). Also under the request's lock: the orphan repair checks under it, so it cannot remove
+ * the entry of a replayed create between its ledger step and its insert.
+ */
 export async function createRequest(
   user: CurrentUser,
   input: CreateLeaveRequestInput,
   ctx: Ctx,
 ): Promise<{ row: LeaveRow; created: boolean }> {
-  return withKeyLock(personLock(user.id), async () => {
-    const existing = await freshRow(input.id);
-    if (existing) return replayCreate(existing, user);
-    const { type, cost } = await checkRange(user, input, null);
-    const charges = cost.charges.filter((c) => c.days > 0);
-    if (type.counts) {
+  return withKeyLock(personLock(user.id), () =>
+    withKeyLock(requestLock(input.id), () => createLocked(user, input, ctx)),
+  );
+}
+
+async function createLocked(
+  user: CurrentUser,
+  input: CreateLeaveRequestInput,
+  ctx: Ctx,
+): Promise<{ row: LeaveRow; created: boolean }> {
+  const existing = await freshRow(input.id);
+  if (existing) return replayCreate(existing, user);
+  const { type, cost } = await checkRange(user, input, null);
+  const charges = cost.charges.filter((c) => c.days > 0);
+  if (type.counts) {
+    await setLedgerEntry({
+      personId: user.id,
+      requestId: input.id,
+      state: 'pending',
+      charges,
+      previousYears: [],
+    });
+  }
+  let doc: LeaveRequest;
+  try {
+    const created = await LeaveRequestModel.create({
+      _id: input.id,
+      personId: user.id,
+      typeId: type.id,
+      counts: type.counts,
+      from: input.from,
+      to: input.to,
+      halfStart: input.halfStart,
+      halfEnd: input.halfEnd,
+      days: cost.days,
+      charges,
+      status: 'pending',
+      comment: input.comment,
+      deputyId: input.deputyId,
+      history: [
+        {
+          at: new Date(),
+          actorId: user.id,
+          action: 'created',
+          from: null,
+          to: 'pending',
+          comment: input.comment,
+        },
+      ],
+      rev: 0,
+    });
+    doc = created.toObject() as LeaveRequest;
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const raced = await freshRow(input.id);
+    if (!raced) throw err;
+    if (raced.personId !== user.id && type.counts) {
+      // Another person's request took the id: our reservation must not stay behind.
       await setLedgerEntry({
         personId: user.id,
         requestId: input.id,
-        state: 'pending',
-        charges,
-        previousYears: [],
+        state: null,
+        charges: [],
+        previousYears: charges.map((c) => c.year),
       });
     }
-    let doc: LeaveRequest;
-    try {
-      const created = await LeaveRequestModel.create({
-        _id: input.id,
-        personId: user.id,
-        typeId: type.id,
-        counts: type.counts,
-        from: input.from,
-        to: input.to,
-        halfStart: input.halfStart,
-        halfEnd: input.halfEnd,
-        days: cost.days,
-        charges,
-        status: 'pending',
-        comment: input.comment,
-        deputyId: input.deputyId,
-        history: [
-          {
-            at: new Date(),
-            actorId: user.id,
-            action: 'created',
-            from: null,
-            to: 'pending',
-            comment: input.comment,
-          },
-        ],
-        rev: 0,
-      });
-      doc = created.toObject() as LeaveRequest;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-      const raced = await freshRow(input.id);
-      if (!raced) throw err;
-      if (raced.personId !== user.id && type.counts) {
-        // Another person's request took the id: our reservation must not stay behind.
-        await setLedgerEntry({
-          personId: user.id,
-          requestId: input.id,
-          state: null,
-          charges: [],
-          previousYears: charges.map((c) => c.year),
-        });
-      }
-      return replayCreate(raced, user);
-    }
-    const row = rememberLeave(doc);
-    await announce(null, doc, 'created', user.id, input.comment, ctx.req);
-    return { row, created: true };
-  });
+    return replayCreate(raced, user);
+  }
+  const row = rememberLeave(doc);
+  await announce(null, doc, 'created', user.id, input.comment, ctx.req);
+  return { row, created: true };
 }
 
 async function replayCreate(
