@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDTO } from '@shared/people/types';
 import { Avatar } from '../../../components/Avatar';
 import { unitLabel } from '../tree';
+import { AbsenceNote } from './AbsenceNote';
 import styles from '../people.module.css';
 
 /** One directory hit: name (link to the profile), position, unit, phone and email links. */
@@ -25,6 +26,7 @@ export function PersonCard({
         </Heading>
         {person.position ? <p className={styles.meta}>{person.position}</p> : null}
         {person.unit ? <p className={styles.meta}>{unitLabel(person.unit)}</p> : null}
+        {person.absence ? <AbsenceNote absence={person.absence} compact /> : null}
         <ul className={styles.contact}>
           {person.phone ? (
             <li>

@@ -14,6 +14,7 @@ import { unitLabel } from '../tree';
 import { downloadVCard } from '../vcard';
 import { EditProfileDialog } from '../components/EditProfileDialog';
 import { PhotoUpload } from '../PhotoUpload';
+import { AbsenceNote } from '../components/AbsenceNote';
 import { useQueryClient } from '@tanstack/react-query';
 import { peopleKeys } from '../queries';
 import styles from '../people.module.css';
@@ -101,6 +102,7 @@ export function ProfilePage() {
             </p>
           ) : null}
         </div>
+        {p.absence ? <AbsenceNote absence={p.absence} /> : null}
       </div>
       <div className={styles.grid2}>
         <Card title={t('person.contact')}>
