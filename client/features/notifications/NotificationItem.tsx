@@ -21,8 +21,8 @@ export function NotificationItem({
   onOpen,
   compact,
 }: NotificationItemProps) {
-  const { t } = useTranslation('notifications');
-  const { title, body } = notificationText(t, n);
+  const { t, i18n } = useTranslation('notifications');
+  const { title, body } = notificationText(t, n, i18n.language);
   const unread = !n.readAt;
   const open = () => {
     if (unread) onRead?.(n.id);

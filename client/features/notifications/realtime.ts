@@ -7,6 +7,7 @@ import { announce } from '../../components/LiveAnnouncer';
 import { prependNotification, prependToPages, type NotificationPages } from './cache';
 import type { NotificationDTO } from '@shared/notifications/types';
 import { applyRead, LATEST_LIMIT, notificationKeys } from './queries';
+import { localizeParams } from './params';
 
 type NewPayload = Parameters<ServerToClientEvents['notification:new']>[0];
 type ReadPayload = Parameters<ServerToClientEvents['notification:read']>[0];
@@ -38,12 +39,14 @@ export function onNotificationRead(qc: QueryClient, { ids, unreadCount }: ReadPa
 /** Wires the socket's notification events into the query cache and the live region. */
 export function useNotificationRealtime(socket: PortalSocket | null): void {
   const qc = useQueryClient();
-  const { t } = useTranslation('notifications');
+  const { t, i18n } = useTranslation('notifications');
   useEffect(() => {
     if (!socket) return;
     const onNew = (payload: NewPayload) => {
       onNotificationNew(qc, payload);
-      announce(t('announce', { text: notificationText(t, payload.notification).title }));
+      announce(
+        t('announce', { text: notificationText(t, payload.notification, i18n.language).title }),
+      );
     };
     const onRead = (payload: ReadPayload) => onNotificationRead(qc, payload);
     // Catch up over REST once: on the first connection (the socket starts after the first paint,
@@ -61,13 +64,17 @@ export function useNotificationRealtime(socket: PortalSocket | null): void {
       socket.off('notification:read', onRead);
       socket.off('connect', onConnect);
     };
-  }, [socket, qc, t]);
+  }, [socket, qc, t, i18n]);
 }
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** Title and body of a notification in the reader's language. */
-export function notificationText(t: T, n: NotificationDTO): { title: string; body: string | null } {
+/** Title and body of a notification in the reader's language (`lang`: dates in params). */
+export function notificationText(
+  t: T,
+  n: NotificationDTO,
+  lang: string,
+): { title: string; body: string | null } {
   if (n.kind === 'system.notice') {
     return {
       title: String(n.params.title ?? ''),
@@ -76,7 +83,7 @@ export function notificationText(t: T, n: NotificationDTO): { title: string; bod
   }
   const key = `kinds.${n.kind}`;
   return {
-    title: t(key, { ...n.params, defaultValue: t('kinds.unknown') }),
+    title: t(key, { ...localizeParams(n.params, lang), defaultValue: t('kinds.unknown') }),
     body: null,
   };
 }
