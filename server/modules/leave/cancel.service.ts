@@ -7,7 +7,7 @@ import { withKeyLock } from '../../lib/keyed-lock';
 import type { CurrentUser } from '../auth/current-user';
 import { deny } from '../audit/deny';
 import { factsOf } from './approver';
-import { costOf } from './ledger.service';
+import { costOf, type LedgerCharge } from './ledger.service';
 import { canCancel, canShorten, earliestShortenFrom } from './leave.policy';
 import { toRow, type LeaveRow } from './request-index';
 import { visibleRow, type Ctx } from './request.service';
@@ -26,6 +26,21 @@ const issue = (path: string, code: string, message: string): FieldIssue => ({
   code,
   message,
 });
+
+/**
+ * What a shortened leave keeps booked per year: its cost now, but never more than was booked.
+ * Why: the status is written before the ledger step, so that step must be a pure release (it can
+ * never be refused); after HR changed the weekdays, the shorter range could otherwise cost more.
+ */
+export function keptCharges(booked: LedgerCharge[], now: LedgerCharge[]): LedgerCharge[] {
+  return booked
+    .map((b) => {
+      const n = now.find((c) => c.year === b.year);
+      const days = Math.min(b.days, n?.days ?? 0);
+      return { year: b.year, days, upToExpiry: Math.min(b.upToExpiry, n?.upToExpiry ?? 0, days) };
+    })
+    .filter((c) => c.days > 0);
+}
 
 /**
  * POST /requests/:id/cancel. Without `from`: the whole leave before it starts → `cancel_requested`
@@ -84,13 +99,13 @@ export async function cancelRequest(
       ]);
     }
     const range = { from: row.from, to: newTo, halfStart: row.halfStart, halfEnd: false };
-    const cost = await costOf(row.personId, range);
-    const charges = cost.charges.filter((c) => c.days > 0);
+    const charges = keptCharges(row.doc.charges, (await costOf(row.personId, range)).charges);
+    const days = charges.reduce((sum, c) => sum + c.days, 0);
     const oldYears = row.doc.charges.map((c) => c.year);
     const doc = await guardedUpdate(
       row,
       'approved',
-      { to: newTo, halfEnd: false, days: cost.days, charges },
+      { to: newTo, halfEnd: false, days, charges },
       {
         actorId: user.id,
         action: 'shortened',
