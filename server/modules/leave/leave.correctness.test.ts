@@ -9,6 +9,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { makeRequestOrg, septemberDays, uuid, type Name } from './request.fixtures';
 import { LedgerModel, ledgerId } from './ledger.model';
 import { cancelRequest } from './cancel.service';
+import { setCarryOver } from './carry-over.service';
 
 useTestDatabase();
 
@@ -77,5 +78,24 @@ describe('leave correctness', () => {
     expect(after.approved).toBeLessThanOrEqual(before.approved);
     const ledger = await LedgerModel.findById(ledgerId(ids.col, year)).lean();
     expect(ledger?.entries[id]).toMatchObject({ state: 'approved', days: row.days });
+  });
+
+  it('the preview flags what the create refuses: carry-over does not pay for days after its expiry', async () => {
+    await setCarryOver(ids.emp2, year, 2, `${year}-03-31`);
+    await setTerms(ids.emp2, { baseDays: 5, workdays: [1, 2, 3, 4, 5] });
+    const mon = mondays[1]!;
+    const range = { typeId: annual.id, from: mon, to: addDays(mon, 7) };
+    const preview = (
+      await s.emp2.agent
+        .get('/api/leave/preview')
+        .query({ ...range, halfStart: false, halfEnd: false })
+        .expect(200)
+    ).body.data;
+    expect(preview.days).toBe(6);
+    expect(preview.availableAfter).toBe(1); // 5 + 2 carried over − 6, as the card shows it
+    expect(preview.problems).toContain('insufficient_balance');
+    const res = await send('emp2', 'post', '/api/leave/requests', { id: uuid(), ...range });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('insufficient_balance');
   });
 });

@@ -10,7 +10,7 @@ import { holidaysFor, yearsOf } from './holidays';
 import { leaveSettings } from './leave-settings';
 import { leaveTypeById } from './leave-type.model';
 import { costOf, ledgerFor } from './ledger.service';
-import { allocateCarry, availableOf } from './ledger.rules';
+import { allocateCarry, availableOf, changeAllowed } from './ledger.rules';
 import { leaveIndex } from './request-index';
 
 type PreviewQuery = z.infer<typeof previewLeaveQuerySchema>;
@@ -42,6 +42,7 @@ export async function previewLeave(
 
   const perYear: LeavePreviewDTO['perYear'] = [];
   let availableAfter: number | null = null;
+  let refused = false;
   for (const c of cost.charges) {
     const ledger = await ledgerFor(user.id, c.year);
     const entries = { ...ledger.entries };
@@ -58,9 +59,11 @@ export async function previewLeave(
     if (type.counts) {
       const after = availableOf({ ...ledger, entries: allocated }, today);
       availableAfter = availableAfter === null ? after : Math.min(availableAfter, after);
+      // The create's rule, not `available < 0`: carry-over pays only for days up to its expiry.
+      if (!changeAllowed(ledger, { ...ledger, entries: allocated })) refused = true;
     }
   }
-  if (availableAfter !== null && availableAfter < 0) problems.push('insufficient_balance');
+  if (refused) problems.push('insufficient_balance');
 
   const index = await leaveIndex();
   if (index.overlapping([user.id], q.from, q.to).some((r) => r.id !== excludeId))
