@@ -10,6 +10,7 @@ import { LEAVE_YEAR_MAX, LEAVE_YEAR_MIN } from '@shared/leave/schemas';
 import { useBalance, useMyRequests } from '../queries';
 import { BalanceCard } from '../components/BalanceCard';
 import { RequestList } from '../components/RequestList';
+import { LeaveSubNav } from '../components/LeaveSubNav';
 import { todayInBerlin } from '../format';
 import styles from '../leave.module.css';
 
@@ -40,6 +41,7 @@ export function LeaveCardPage() {
       }
     >
       <div className={styles.stack}>
+        <LeaveSubNav />
         <div className={styles.toolbar} role="group" aria-label={t('card.yearGroup')}>
           <Button
             variant="secondary"
@@ -79,11 +81,6 @@ export function LeaveCardPage() {
             <RequestList requests={requests.data} />
           )}
         </Card>
-        <p className={styles.toolbar}>
-          <LinkButton href="/leave/calendar" variant="secondary">
-            {t('card.calendar')}
-          </LinkButton>
-        </p>
       </div>
     </Page>
   );
