@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { CarryOverRunDTO } from '@shared/leave/types';
-import { forbidden } from '../../lib/errors';
 import { events } from '../../lib/events';
+import { deny } from '../audit/deny';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
 import { leaveSettings } from './leave-settings';
@@ -21,7 +21,12 @@ export function remainderOf(ledger: Ledger): number {
 }
 
 /** Sets (never adds) the carry-over of `year` for one person. Returns whether it changed. */
-export async function setCarryOver(personId: string, year: number, days: number, expires: string): Promise<boolean> {
+export async function setCarryOver(
+  personId: string,
+  year: number,
+  days: number,
+  expires: string,
+): Promise<boolean> {
   const { changed } = await mutateLedger(personId, year, (ledger) => {
     if (ledger.carryOver === days && ledger.carryExpires === expires) return null;
     return { carryOver: days, carryExpires: expires, entries: allocateCarry(ledger.entries, days) };
@@ -35,11 +40,18 @@ export async function setCarryOver(personId: string, year: number, days: number,
  * `fromYear + 1` (expiring on the settings' date). Idempotent: running it again sets the same
  * values; after late changes in `fromYear` it corrects them.
  */
-export async function runCarryOver(actor: CurrentUser, fromYear: number, req?: Request): Promise<CarryOverRunDTO> {
-  if (!canManageLeave(actor)) throw forbidden();
+export async function runCarryOver(
+  actor: CurrentUser,
+  fromYear: number,
+  req?: Request,
+): Promise<CarryOverRunDTO> {
+  if (!canManageLeave(actor))
+    throw await deny(actor, 'leave.carry_over', { type: 'leave_year', id: String(fromYear) }, req);
   const settings = await leaveSettings();
   const expires = `${fromYear + 1}-${settings.carryExpiry}`;
-  const ledgers = [...(await ledgersOfYear(fromYear)).values()].sort((a, b) => (a._id < b._id ? -1 : 1));
+  const ledgers = [...(await ledgersOfYear(fromYear)).values()].sort((a, b) =>
+    a._id < b._id ? -1 : 1,
+  );
   let days = 0;
   let changed = 0;
   for (const ledger of ledgers) {

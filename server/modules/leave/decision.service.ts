@@ -54,9 +54,10 @@ export async function decide(
       throw await deny(user, 'leave.decide', { type: 'leave_request', id }, ctx.req);
     const asIf = row.status === 'cancel_requested' ? 'cancel_requested' : 'pending';
     if (!canDecide(user, { ...facts, status: asIf })) {
+      const denied = await deny(user, 'leave.decide', { type: 'leave_request', id }, ctx.req);
       if (row.personId === user.id)
         throw new HttpError(403, 'own_request', 'Nobody decides their own request.');
-      throw await deny(user, 'leave.decide', { type: 'leave_request', id }, ctx.req);
+      throw denied;
     }
     if (row.status !== 'pending' && row.status !== 'cancel_requested') {
       const replayed = [TRANSITIONS.pending, TRANSITIONS.cancel_requested].some(

@@ -1,7 +1,9 @@
+import type { Request } from 'express';
 import type { ApiPage } from '@shared/http/errors';
 import type { LeaveEntitlementRowDTO } from '@shared/leave/types';
-import { badRequest, forbidden } from '../../lib/errors';
+import { badRequest } from '../../lib/errors';
 import { fold } from '../../lib/text';
+import { deny } from '../audit/deny';
 import type { CurrentUser } from '../auth/current-user';
 import { directoryRows } from '../people/directory-index';
 import { presentPersonRef } from '../people/people.presenter';
@@ -22,8 +24,15 @@ const decode = (cursor: string) => Buffer.from(cursor, 'base64url').toString('ut
 export async function listEntitlements(
   viewer: CurrentUser,
   query: { year: number; q?: string; unitId?: string; cursor?: string; limit: number },
+  req?: Request,
 ): Promise<ApiPage<LeaveEntitlementRowDTO>> {
-  if (!canManageLeave(viewer)) throw forbidden();
+  if (!canManageLeave(viewer))
+    throw await deny(
+      viewer,
+      'leave.entitlements_list',
+      { type: 'leave_year', id: String(query.year) },
+      req,
+    );
   let rows = (await directoryRows()).filter((r) => r.active);
   if (query.unitId) {
     const units = new Set((await unitIndex()).subtreeIds(query.unitId.toLowerCase()));
@@ -31,7 +40,9 @@ export async function listEntitlements(
   }
   const words = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
   if (words.length) {
-    rows = rows.filter((r) => words.every((w) => r.terms.some((t) => t.startsWith(w)) || r.person.username.startsWith(w)));
+    rows = rows.filter((r) =>
+      words.every((w) => r.terms.some((t) => t.startsWith(w)) || r.person.username.startsWith(w)),
+    );
   }
   let start = 0;
   if (query.cursor) {
@@ -41,11 +52,15 @@ export async function listEntitlements(
     start = index + 1;
   }
   const page = rows.slice(start, start + query.limit);
-  const [ledgers, previous] = await Promise.all([ledgersOfYear(query.year), ledgersOfYear(query.year - 1)]);
+  const [ledgers, previous] = await Promise.all([
+    ledgersOfYear(query.year),
+    ledgersOfYear(query.year - 1),
+  ]);
   const today = todayInBerlin();
   const data: LeaveEntitlementRowDTO[] = [];
   for (const r of page) {
-    const ledger = ledgers.get(ledgerId(r.id, query.year)) ??
+    const ledger =
+      ledgers.get(ledgerId(r.id, query.year)) ??
       (await defaultLedger(r.id, query.year, previous.get(ledgerId(r.id, query.year - 1)) ?? null));
     data.push({ ...presentBalance(ledger, viewer, today), person: presentPersonRef(r.person) });
   }

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import { isoDate, type EntitlementInput } from '@shared/leave/schemas';
 import type { EntitlementImportResultDTO, LeaveBalanceDTO } from '@shared/leave/types';
-import { HttpError, conflict, forbidden, notFound } from '../../lib/errors';
+import { HttpError, conflict, notFound } from '../../lib/errors';
 import { events } from '../../lib/events';
+import { deny } from '../audit/deny';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
 import { directoryRows, peopleFromDirectory } from '../people/directory-index';
@@ -14,7 +15,11 @@ import { mutateLedger } from './ledger.store';
 import { canManageLeave } from './hr.policy';
 
 export const entitlementBelowApproved = () =>
-  new HttpError(409, 'entitlement_below_approved', 'The entitlement would be below the approved days.');
+  new HttpError(
+    409,
+    'entitlement_below_approved',
+    'The entitlement would be below the approved days.',
+  );
 const stale = () => conflict('The entitlement was changed meanwhile; reload and try again.');
 
 export interface EntitlementTerms {
@@ -32,7 +37,8 @@ const normalTerms = (t: EntitlementTerms): EntitlementTerms => ({
   employedTo: t.employedTo ?? null,
   additional: t.additional.map((a) => ({ label: a.label, days: a.days })),
 });
-const sameTerms = (a: EntitlementTerms, b: EntitlementTerms) => JSON.stringify(a) === JSON.stringify(b);
+const sameTerms = (a: EntitlementTerms, b: EntitlementTerms) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Sets a ledger's terms (`rev` null: no stale check, for the import). Refused with 409
@@ -79,7 +85,8 @@ export async function updateEntitlement(
   input: EntitlementInput,
   req?: Request,
 ): Promise<LeaveBalanceDTO> {
-  if (!canManageLeave(actor)) throw forbidden();
+  if (!canManageLeave(actor))
+    throw await deny(actor, 'leave.entitlement_update', { type: 'person', id: personId }, req);
   await activePerson(personId);
   if (input.employedFrom && input.employedTo && input.employedFrom > input.employedTo) {
     throw new HttpError(400, 'validation_failed', 'Employment ends before it starts.', [
@@ -147,10 +154,18 @@ export interface ImportLine {
   additional: AdditionalLine | null;
 }
 
-const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"').trim();
+const unquote = (s: string) =>
+  s
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/""/g, '"')
+    .trim();
 
 /** Parses the CSV (`;`, header optional); bad lines come back as errors with their line number. */
-export function parseEntitlementCsv(csv: string): { lines: ImportLine[]; errors: { line: number; code: string }[] } {
+export function parseEntitlementCsv(csv: string): {
+  lines: ImportLine[];
+  errors: { line: number; code: string }[];
+} {
   const lines: ImportLine[] = [];
   const errors: { line: number; code: string }[] = [];
   csv.split(/\r?\n/).forEach((text, i) => {
@@ -158,7 +173,8 @@ export function parseEntitlementCsv(csv: string): { lines: ImportLine[]; errors:
     if (text.trim() === '') return;
     const cells = text.split(';').map(unquote);
     if (i === 0 && cells[0]?.toLowerCase() === 'username') return;
-    if (cells.length < 2 || cells.length > 7) return void errors.push({ line, code: 'invalid_line' });
+    if (cells.length < 2 || cells.length > 7)
+      return void errors.push({ line, code: 'invalid_line' });
     const [username = '', base = '', wd = '', from = '', to = '', label = '', extra = ''] = cells;
     if (!username) return void errors.push({ line, code: 'unknown_person' });
     const baseDays = parseDays(base);
@@ -167,15 +183,23 @@ export function parseEntitlementCsv(csv: string): { lines: ImportLine[]; errors:
     if (!workdays) return void errors.push({ line, code: 'invalid_workdays' });
     const employedFrom = parseDate(from);
     const employedTo = parseDate(to);
-    if (employedFrom === false || employedTo === false) return void errors.push({ line, code: 'invalid_date' });
-    if (employedFrom && employedTo && employedFrom > employedTo) return void errors.push({ line, code: 'invalid_date' });
+    if (employedFrom === false || employedTo === false)
+      return void errors.push({ line, code: 'invalid_date' });
+    if (employedFrom && employedTo && employedFrom > employedTo)
+      return void errors.push({ line, code: 'invalid_date' });
     let additional: AdditionalLine | null = null;
     if (label || extra) {
       const days = parseDays(extra);
-      if (!label || label.length > 80 || days === null) return void errors.push({ line, code: 'invalid_additional' });
+      if (!label || label.length > 80 || days === null)
+        return void errors.push({ line, code: 'invalid_additional' });
       additional = { label, days };
     }
-    lines.push({ line, username: username.toLowerCase(), terms: { baseDays, workdays, employedFrom, employedTo }, additional });
+    lines.push({
+      line,
+      username: username.toLowerCase(),
+      terms: { baseDays, workdays, employedFrom, employedTo },
+      additional,
+    });
   });
   return { lines, errors };
 }
@@ -190,7 +214,13 @@ export async function importEntitlements(
   csv: string,
   req?: Request,
 ): Promise<EntitlementImportResultDTO> {
-  if (!canManageLeave(actor)) throw forbidden();
+  if (!canManageLeave(actor))
+    throw await deny(
+      actor,
+      'leave.entitlements_import',
+      { type: 'leave_year', id: String(year) },
+      req,
+    );
   const { lines, errors } = parseEntitlementCsv(csv);
   const byUsername = new Map((await directoryRows()).map((r) => [r.person.username, r]));
   const perPerson = new Map<string, ImportLine[]>();

@@ -1,3 +1,4 @@
+import { deny } from '../audit/deny';
 import { z } from 'zod';
 import { objectId } from '@shared/http/fields';
 import {
@@ -11,7 +12,6 @@ import {
   leaveYear,
 } from '@shared/leave/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
-import { forbidden } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { canManageLeave } from './hr.policy';
 import { leaveSettings, saveLeaveSettings } from './leave-settings';
@@ -44,10 +44,17 @@ export const leaveHrRoutes: RouteDef[] = [
     access: 'user',
     body: leaveSettingsSchema,
     handler: async ({ req, user, body }) => {
-      if (!canManageLeave(user)) throw forbidden();
+      if (!canManageLeave(user))
+        throw await deny(user, 'leave.settings_update', { type: 'leave_settings' }, req);
       const before = await leaveSettings();
       const after = await saveLeaveSettings(body);
-      await audit({ action: 'leave.settings_updated', actorId: user.id, subjectType: 'leave_settings', detail: { before, after }, req });
+      await audit({
+        action: 'leave.settings_updated',
+        actorId: user.id,
+        subjectType: 'leave_settings',
+        detail: { before, after },
+        req,
+      });
       return { data: { ...after, abilities: { edit: true } } };
     },
   }),
@@ -83,7 +90,7 @@ export const leaveHrRoutes: RouteDef[] = [
     summary: 'Balances of active people for a year, by name, filtered by name and unit (HR)',
     access: 'user',
     query: entitlementListQuerySchema,
-    handler: async ({ user, query }) => listEntitlements(user, query),
+    handler: async ({ req, user, query }) => listEntitlements(user, query, req),
   }),
   defineRoute({
     method: 'put',
@@ -95,25 +102,37 @@ export const leaveHrRoutes: RouteDef[] = [
     query: z.object({ year: leaveYear.optional() }).strict(),
     body: entitlementInputSchema,
     handler: async ({ req, user, params, query, body }) => ({
-      data: await updateEntitlement(user, params.personId.toLowerCase(), query.year ?? currentLeaveYear(), body, req),
+      data: await updateEntitlement(
+        user,
+        params.personId.toLowerCase(),
+        query.year ?? currentLeaveYear(),
+        body,
+        req,
+      ),
     }),
   }),
   defineRoute({
     method: 'post',
     path: `${base}/entitlements/import`,
     tag,
-    summary: 'Import entitlements from CSV (HR): username;baseDays;workdays;employedFrom;employedTo;additionalLabel;additionalDays',
+    summary:
+      'Import entitlements from CSV (HR): username;baseDays;workdays;employedFrom;employedTo;additionalLabel;additionalDays',
     access: 'user',
     body: entitlementImportSchema,
-    handler: async ({ req, user, body }) => ({ data: await importEntitlements(user, body.year, body.csv, req) }),
+    handler: async ({ req, user, body }) => ({
+      data: await importEntitlements(user, body.year, body.csv, req),
+    }),
   }),
   defineRoute({
     method: 'post',
     path: `${base}/carry-over`,
     tag,
-    summary: 'Year-end run: remaining days of fromYear become carry-over of the next year (HR; sets, never adds)',
+    summary:
+      'Year-end run: remaining days of fromYear become carry-over of the next year (HR; sets, never adds)',
     access: 'user',
     body: carryOverRunSchema,
-    handler: async ({ req, user, body }) => ({ data: await runCarryOver(user, body.fromYear, req) }),
+    handler: async ({ req, user, body }) => ({
+      data: await runCarryOver(user, body.fromYear, req),
+    }),
   }),
 ];

@@ -2,8 +2,9 @@ import type { Request } from 'express';
 import { Types } from 'mongoose';
 import type { LeaveTypeInput } from '@shared/leave/schemas';
 import type { LeaveTypeDTO } from '@shared/leave/types';
-import { HttpError, forbidden, notFound } from '../../lib/errors';
+import { HttpError, notFound } from '../../lib/errors';
 import { withKeyLock } from '../../lib/keyed-lock';
+import { deny } from '../audit/deny';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
 import { canManageLeave } from './hr.policy';
@@ -18,12 +19,16 @@ export const presentLeaveType = (t: LeaveType): LeaveTypeDTO => ({
   active: t.active,
 });
 
-const keyTaken = () =>
-  new HttpError(409, 'conflict', 'A leave type with this key already exists.');
+const keyTaken = () => new HttpError(409, 'conflict', 'A leave type with this key already exists.');
 
 /** HR adds a leave type (keys are unique). */
-export async function createLeaveType(actor: CurrentUser, input: LeaveTypeInput, req?: Request): Promise<LeaveTypeDTO> {
-  if (!canManageLeave(actor)) throw forbidden();
+export async function createLeaveType(
+  actor: CurrentUser,
+  input: LeaveTypeInput,
+  req?: Request,
+): Promise<LeaveTypeDTO> {
+  if (!canManageLeave(actor))
+    throw await deny(actor, 'leave.type_create', { type: 'leave_type' }, req);
   const created = await withKeyLock('leave-types', async () => {
     if ((await leaveTypes()).some((t) => t.key === input.key)) throw keyTaken();
     const doc = await LeaveTypeModel.create({
@@ -36,7 +41,14 @@ export async function createLeaveType(actor: CurrentUser, input: LeaveTypeInput,
     forgetLeaveTypes();
     return String(doc._id);
   });
-  await audit({ action: 'leave.type_created', actorId: actor.id, subjectType: 'leave_type', subjectId: created, detail: { ...input }, req });
+  await audit({
+    action: 'leave.type_created',
+    actorId: actor.id,
+    subjectType: 'leave_type',
+    subjectId: created,
+    detail: { ...input },
+    req,
+  });
   const type = (await leaveTypes()).find((t) => t.id === created);
   if (!type) throw notFound();
   return presentLeaveType(type);
@@ -52,7 +64,8 @@ export async function updateLeaveType(
   input: Partial<Omit<LeaveTypeInput, 'key'>>,
   req?: Request,
 ): Promise<LeaveTypeDTO> {
-  if (!canManageLeave(actor)) throw forbidden();
+  if (!canManageLeave(actor))
+    throw await deny(actor, 'leave.type_update', { type: 'leave_type', id }, req);
   if (!Types.ObjectId.isValid(id)) throw notFound();
   const before = (await leaveTypes()).find((t) => t.id === id);
   if (!before) throw notFound();
@@ -64,7 +77,14 @@ export async function updateLeaveType(
   if (Object.keys(set).length > 0) {
     await withKeyLock('leave-types', () => LeaveTypeModel.updateOne({ _id: id }, { $set: set }));
     forgetLeaveTypes();
-    await audit({ action: 'leave.type_updated', actorId: actor.id, subjectType: 'leave_type', subjectId: id, detail: { before, set }, req });
+    await audit({
+      action: 'leave.type_updated',
+      actorId: actor.id,
+      subjectType: 'leave_type',
+      subjectId: id,
+      detail: { before, set },
+      req,
+    });
   }
   const after = (await leaveTypes()).find((t) => t.id === id);
   if (!after) throw notFound();

@@ -1,7 +1,8 @@
 import { dayCost, eachDay, type DayRange } from '@shared/leave/days';
 import type { LeaveBalanceDTO } from '@shared/leave/types';
-import { HttpError, forbidden, notFound } from '../../lib/errors';
+import { HttpError, notFound } from '../../lib/errors';
 import { events } from '../../lib/events';
+import { deny } from '../audit/deny';
 import type { CurrentUser } from '../auth/current-user';
 import { peopleFromDirectory } from '../people/directory-index';
 import { unitIndex } from '../org/unit-index';
@@ -53,7 +54,9 @@ async function setYearEntry(
   let previous: Omit<LedgerEntry, 'carry'> | null = null;
   const { changed } = await mutateLedger(personId, year, (ledger) => {
     const current = ledger.entries[requestId];
-    previous = current ? { state: current.state, days: current.days, upToExpiry: current.upToExpiry } : null;
+    previous = current
+      ? { state: current.state, days: current.days, upToExpiry: current.upToExpiry }
+      : null;
     if (sameEntry(current, target)) return null;
     const entries = withEntry(ledger, requestId, target);
     if (!force && !changeAllowed(ledger, { ...ledger, entries })) throw insufficientBalance();
@@ -80,7 +83,9 @@ export async function setLedgerEntry(input: {
   for (const c of input.charges) {
     targets.set(
       c.year,
-      input.state && c.days > 0 ? { state: input.state, days: c.days, upToExpiry: c.upToExpiry } : null,
+      input.state && c.days > 0
+        ? { state: input.state, days: c.days, upToExpiry: c.upToExpiry }
+        : null,
     );
   }
   // Releases first: days given back in one year never wait for a check in another.
@@ -88,7 +93,13 @@ export async function setLedgerEntry(input: {
   const done: { year: number; previous: Omit<LedgerEntry, 'carry'> | null }[] = [];
   try {
     for (const [year, target] of order) {
-      const { previous, changed } = await setYearEntry(input.personId, year, input.requestId, target, false);
+      const { previous, changed } = await setYearEntry(
+        input.personId,
+        year,
+        input.requestId,
+        target,
+        false,
+      );
       if (changed) done.push({ year, previous });
     }
   } catch (err) {
@@ -144,9 +155,11 @@ export async function balanceOf(
 ): Promise<LeaveBalanceDTO> {
   const leaders = await chainLeadersOf(personId);
   if (!leaders) {
-    if (!canManageLeave(viewer)) throw forbidden();
+    if (!canManageLeave(viewer))
+      throw await deny(viewer, 'leave.balance_read', { type: 'person', id: personId });
     throw notFound();
   }
-  if (!canReadBalance(viewer, { personId, chainLeaderIds: leaders })) throw forbidden();
+  if (!canReadBalance(viewer, { personId, chainLeaderIds: leaders }))
+    throw await deny(viewer, 'leave.balance_read', { type: 'person', id: personId });
   return presentBalance(await ledgerFor(personId, year), viewer, today);
 }
