@@ -28,6 +28,11 @@ const balanceOf = async (personId: string) =>
   (await s.hr.agent.get(`/api/leave/people/${personId}/balance?year=${year}`).expect(200)).body
     .data as LeaveBalanceDTO;
 
+const request = (who: Name, from: string, to = from) =>
+  send(who, 'post', '/api/leave/requests', { id: uuid(), typeId: annual.id, from, to });
+const decide = (who: Name, id: string, decision: 'approve' | 'reject') =>
+  send(who, 'post', `/api/leave/requests/${id}/decision`, { decision });
+
 /** Every request of the person agrees with its ledger entry, and the balance is not negative. */
 async function expectConsistent(personId: string): Promise<void> {
   const ledger = await LedgerModel.findById(ledgerId(personId, year)).lean();
@@ -78,5 +83,56 @@ describe('leave interleavings', () => {
     expect((await create!).status).toBe(201);
     expect(await repairOrphans(new Date(t0 + 2 * ORPHAN_AFTER_MS))).toBe(0);
     await expectConsistent(ids.col);
+  });
+
+  it('two tabs, approve vs withdraw, edit vs approve, bulk vs single: one outcome each, ledger agrees', async () => {
+    // Two tabs request overlapping leave at once: exactly one is accepted.
+    const tabs = await Promise.all([request('emp', days[1]!, days[2]!), request('emp', days[2]!)]);
+    expect(tabs.map((r) => r.status).sort()).toEqual([201, 400]);
+    const tabId = tabs.find((r) => r.status === 201)!.body.data.id as string;
+
+    // Approve and withdraw at once: one of them wins, the other gets 409.
+    const both = await Promise.all([
+      decide('lead', tabId, 'approve'),
+      send('emp', 'post', `/api/leave/requests/${tabId}/withdraw`),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+
+    // Edit (to two days) and approve at once: the approval books what the stored request says.
+    const e = (await request('emp', days[5]!).expect(201)).body.data;
+    const race = await Promise.all([
+      send('emp', 'patch', `/api/leave/requests/${e.id}`, {
+        typeId: annual.id,
+        from: days[5],
+        to: days[6],
+        rev: e.rev,
+      }),
+      decide('lead', e.id, 'approve'),
+    ]);
+    expect(race.map((r) => r.status)).toContain(200);
+
+    // Bulk and single decisions on the same requests at once: each request ends in one state.
+    const ids2 = await Promise.all(
+      days
+        .slice(8, 12)
+        .map(async (d) => (await request('emp', d).expect(201)).body.data.id as string),
+    );
+    const [bulk, ...singles] = await Promise.all([
+      send('lead', 'post', '/api/leave/decisions', { ids: ids2, decision: 'approve' }),
+      ...ids2.map((id) => decide('dep', id, 'reject')),
+      ...ids2.map((id) => decide('lead', id, 'reject')),
+    ]);
+    expect(bulk!.status).toBe(200);
+    for (const id of ids2) {
+      const doc = await LeaveRequestModel.findById(id).lean();
+      const decisions = doc!.history.filter(
+        (h) => h.action === 'approved' || h.action === 'rejected',
+      );
+      expect(decisions, id).toHaveLength(1);
+    }
+    expect(singles.every((r) => r.status === 200 || r.status === 409 || r.status === 403)).toBe(
+      true,
+    );
+    await expectConsistent(ids.emp);
   });
 });
