@@ -29,14 +29,14 @@ export function BalanceCard({ balance }: { balance: LeaveBalanceDTO }) {
             <>
               <LineRow
                 label={t('balance.carryOver', { date: formatDay(balance.carryExpires, lang) })}
-                value={d(balance.carryOverUsable)}
+                value={d(balance.carryOver)}
               />
               {balance.carryOverExpired > 0 ? (
                 <LineRow
                   label={t('balance.carryExpired', {
                     date: formatDay(balance.carryExpires, lang),
                   })}
-                  value={d(balance.carryOverExpired)}
+                  value={`− ${d(balance.carryOverExpired)}`}
                 />
               ) : null}
             </>
@@ -46,7 +46,7 @@ export function BalanceCard({ balance }: { balance: LeaveBalanceDTO }) {
           <LineRow label={t('balance.availableLine')} value={d(balance.available)} strong />
         </dl>
       </div>
-      {balance.carryOverUsable > 0 ? (
+      {balance.carryOverUsable > 0 && balance.carryOverExpired === 0 ? (
         <p className={styles.muted}>
           {t('balance.carryHint', {
             count: balance.carryOverUsable,

@@ -38,10 +38,12 @@ export function EntitlementForm({
   personName,
   onSaved,
   onReload,
+  onCancel,
 }: {
   balance: LeaveBalanceDTO;
   personName: string;
   onSaved: (b: LeaveBalanceDTO) => void;
+  onCancel: () => void;
   /** Fetch the person's current balance and start again from it. */
   onReload: () => void;
 }) {
@@ -250,6 +252,7 @@ export function EntitlementForm({
         >
           {t('hr.entitlement.save')}
         </Button>
+        <Button onPress={onCancel}>{t('common:actions.cancel')}</Button>
       </div>
     </form>
   );

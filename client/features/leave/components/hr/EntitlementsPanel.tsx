@@ -140,6 +140,7 @@ export function EntitlementsPanel() {
             balance={editing.balance}
             personName={editing.name}
             onSaved={() => setEditing(null)}
+            onCancel={() => setEditing(null)}
             onReload={() => void reload()}
           />
         ) : null}

@@ -19,9 +19,11 @@ const colors: LeaveTypeDTO['color'][] = ['blue', 'green', 'orange', 'purple', 't
 function TypeForm({
   type,
   onDone,
+  onCancel,
 }: {
   type: LeaveTypeDTO | null;
   onDone: (t: LeaveTypeDTO) => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation('leaveManage');
   const [v, setV] = useState<LeaveTypeInput>(
@@ -99,6 +101,7 @@ function TypeForm({
         <Button type="submit" variant="primary" isDisabled={m.isPending}>
           {t('hr.types.save')}
         </Button>
+        <Button onPress={onCancel}>{t('common:actions.cancel')}</Button>
       </div>
     </form>
   );
@@ -179,6 +182,7 @@ export function TypesPanel() {
             key={editing === 'new' ? 'new' : editing.id}
             type={editing === 'new' ? null : editing}
             onDone={() => setEditing(null)}
+            onCancel={() => setEditing(null)}
           />
         ) : null}
       </FormDialog>
