@@ -21,7 +21,10 @@ describe('notification params in the reader language', () => {
 
   it('formats calendar days and leaves other values alone', () => {
     expect(
-      localizeParams({ from: '2026-08-03', to: '2026-08-14', name: 'Erika Muster', count: 3 }, 'de'),
+      localizeParams(
+        { from: '2026-08-03', to: '2026-08-14', name: 'Erika Muster', count: 3 },
+        'de',
+      ),
     ).toEqual({ from: '03.08.2026', to: '14.08.2026', name: 'Erika Muster', count: 3 });
     expect(localizeParams({ until: '2026-12-31' }, 'en')).toEqual({ until: '12/31/2026' });
     // Not a calendar day: an instant, a number-like text, an impossible date.

@@ -31,7 +31,11 @@ describe('LeaveSubNav', () => {
   it('a leader sees the requests to decide with the count (spoken, not just a number)', async () => {
     expect(await links(testMe({ isManager: true }), 3)).toEqual([
       ['/leave', 'Meine Urlaubskarte', 'page'],
-      ['/leave/approvals', 'Anträge zur Entscheidung3, 3 Anträge warten auf Ihre Entscheidung', null],
+      [
+        '/leave/approvals',
+        'Anträge zur Entscheidung3, 3 Anträge warten auf Ihre Entscheidung',
+        null,
+      ],
       ['/leave/calendar', 'Teamkalender', null],
     ]);
   });

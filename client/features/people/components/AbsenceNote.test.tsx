@@ -29,9 +29,7 @@ describe('AbsenceNote (hand-over on the profile)', () => {
     renderWithRouter(<AbsenceNote absence={absence(true)} />);
     const note = await screen.findByTestId('absence');
     expect(note.textContent).toBe('Im Urlaub bis Fr., 14. August 2026 · , Vertretung: Max Mover');
-    expect(screen.getByRole('link', { name: 'Max Mover' }).getAttribute('href')).toBe(
-      '/people/p2',
-    );
+    expect(screen.getByRole('link', { name: 'Max Mover' }).getAttribute('href')).toBe('/people/p2');
   });
 
   it('English, compact (directory card) and without a deputy', async () => {
