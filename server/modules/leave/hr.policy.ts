@@ -1,13 +1,14 @@
-import { hasRole, isAdmin, type CurrentUser } from '../auth/current-user';
+import { hasRole, type CurrentUser } from '../auth/current-user';
 
 type Viewer = Pick<CurrentUser, 'id' | 'roles'>;
 
 /**
- * HR (personnel office) and administrators manage entitlements, leave types, settings, carry-over
- * and reports for everyone.
+ * The personnel office (role `hr`) manages entitlements, leave types, settings, carry-over and
+ * reports for everyone. Administrators do not: leave records are personnel data, and an admin who
+ * needs them is given the HR role (an audited change), as for deciding requests and calendars.
  */
 export const canManageLeave = (viewer: Pick<CurrentUser, 'roles'>): boolean =>
-  hasRole(viewer, 'hr') || isAdmin(viewer);
+  hasRole(viewer, 'hr');
 
 /** The subject of a balance read: the person and the leaders of their unit chain (unit up to the top). */
 export interface BalanceSubject {

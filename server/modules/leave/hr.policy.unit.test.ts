@@ -13,7 +13,7 @@ const idOf: Record<Who, string> = { self: SUBJECT, leader: LEADER, 'top-leader':
 const cases: { who: Who; roles: Role[]; read: boolean; manage: boolean }[] = [];
 for (const who of ['self', 'leader', 'top-leader', 'colleague'] as Who[]) {
   for (const roles of [['employee'], ['hr'], ['admin'], ['editor'], ['mover']] as Role[][]) {
-    const manage = roles.includes('hr') || roles.includes('admin');
+    const manage = roles.includes('hr');
     cases.push({ who, roles, manage, read: manage || who !== 'colleague' });
   }
 }

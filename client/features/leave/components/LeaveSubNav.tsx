@@ -15,7 +15,7 @@ export function LeaveSubNav() {
   const { t: tc } = useTranslation('common');
   const me = useMe();
   const { data: count = 0 } = useQuery(inboxCountQuery());
-  const hr = me.abilities.manageHr || me.roles.includes('hr') || me.roles.includes('admin');
+  const hr = me.roles.includes('hr');
   const decides = me.isManager || hr || count > 0;
   const link = ({ isActive }: { isActive: boolean }) =>
     isActive ? `${styles.link} ${styles.active}` : styles.link;

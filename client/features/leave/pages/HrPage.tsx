@@ -24,14 +24,14 @@ const panels: Record<TabId, () => React.JSX.Element> = {
   reports: ReportsPanel,
 };
 
-/** `/leave/hr` for HR (role `hr` or `admin`): entitlements, import, carry-over, types, settings, reports. */
+/** `/leave/hr` for HR (role `hr`; administrators are not HR): entitlements, import, carry-over, types, settings, reports. */
 export function HrPage() {
   const { t } = useTranslation('leaveManage');
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const raw = params.get('tab');
   const tab: TabId = tabs.includes(raw as TabId) ? (raw as TabId) : 'entitlements';
-  const allowed = me.abilities.manageHr || me.roles.includes('hr') || me.roles.includes('admin');
+  const allowed = me.roles.includes('hr');
 
   if (!allowed)
     return (
