@@ -1,3 +1,4 @@
+import { addDays } from '@shared/leave/days';
 import { peopleFromDirectory } from '../people/directory-index';
 import { leaveIndex } from './request-index';
 
@@ -25,5 +26,4 @@ export async function absenceOf(
   return { until, deputyId: person?.deputyId ? String(person.deputyId) : null };
 }
 
-const nextDay = (d: string) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (d: string) => addDays(d, 1);

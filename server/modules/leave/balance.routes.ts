@@ -4,7 +4,7 @@ import { balanceQuerySchema } from '@shared/leave/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
 import { currentLeaveYear } from './holidays';
 import { leaveTypes } from './leave-type.model';
-import { presentLeaveType } from './leave-type.service';
+import { presentLeaveType } from './leave-type.presenter';
 import { balanceOf } from './ledger.service';
 
 const tag = 'leave';
@@ -16,7 +16,8 @@ export const leaveBalanceRoutes: RouteDef[] = [
     method: 'get',
     path: `${base}/types`,
     tag,
-    summary: 'Leave types (inactive ones included: old requests show them; new requests use active ones)',
+    summary:
+      'Leave types (inactive ones included: old requests show them; new requests use active ones)',
     access: 'user',
     handler: async () => ({ data: (await leaveTypes()).map(presentLeaveType) }),
   }),

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { LeaveTypeDTO, TeamCalendarDTO } from '@shared/leave/types';
+import type { TeamCalendarDTO } from '@shared/leave/types';
 import { addDays, eachDay, isoWeekday } from '@shared/leave/days';
 import { hasRole, type CurrentUser } from '../auth/current-user';
 import { deny } from '../audit/deny';
@@ -10,7 +10,8 @@ import { unitIndex } from '../org/unit-index';
 import { canOpenCalendar, canSeeLeaveType, type CalendarViewer } from './calendar.policy';
 import { holidaysFor } from './holidays';
 import { leaveSettings } from './leave-settings';
-import { leaveTypes, type LeaveType } from './leave-type.model';
+import { presentLeaveType } from './leave-type.presenter';
+import { leaveTypes } from './leave-type.model';
 import { leaveIndex } from './request-index';
 
 export const calendarViewer = (user: CurrentUser): CalendarViewer => ({
@@ -18,15 +19,6 @@ export const calendarViewer = (user: CurrentUser): CalendarViewer => ({
   unitId: user.unitId,
   leads: user.leads,
   hr: hasRole(user, 'hr'),
-});
-
-export const presentLeaveType = (t: LeaveType): LeaveTypeDTO => ({
-  id: t.id,
-  key: t.key,
-  name: { de: t.name.de, en: t.name.en },
-  counts: t.counts,
-  color: t.color,
-  active: t.active,
 });
 
 /** First and last day of a `YYYY-MM` month. */

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { cancelLeaveSchema } from '@shared/leave/schemas';
 import { addDays } from '@shared/leave/days';
 import { badRequest, notFound } from '../../lib/errors';
-import type { FieldIssue } from '@shared/http/errors';
 import { withKeyLock } from '../../lib/keyed-lock';
 import type { CurrentUser } from '../auth/current-user';
 import { deny } from '../audit/deny';
@@ -17,15 +16,10 @@ import {
   guardedUpdate,
   invalidTransition,
   isReplay,
+  issue,
   requestLock,
   syncLedger,
 } from './request.transition';
-
-const issue = (path: string, code: string, message: string): FieldIssue => ({
-  path,
-  code,
-  message,
-});
 
 /**
  * What a shortened leave keeps booked per year: its cost now, but never more than was booked.

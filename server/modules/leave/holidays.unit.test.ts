@@ -4,19 +4,74 @@ import { holidaysFor, todayInBerlin, yearsOf } from './holidays';
 
 /** The BW public holidays the day table in shared/leave/days.unit.test.ts writes out by hand. */
 const BW_PUBLIC: Record<number, string[]> = {
-  2024: ['01-01', '01-06', '03-29', '04-01', '05-01', '05-09', '05-20', '05-30', '10-03', '11-01', '12-25', '12-26'],
-  2025: ['01-01', '01-06', '04-18', '04-21', '05-01', '05-29', '06-09', '06-19', '10-03', '11-01', '12-25', '12-26'],
-  2026: ['01-01', '01-06', '04-03', '04-06', '05-01', '05-14', '05-25', '06-04', '10-03', '11-01', '12-25', '12-26'],
-  2028: ['01-01', '01-06', '04-14', '04-17', '05-01', '05-25', '06-05', '06-15', '10-03', '11-01', '12-25', '12-26'],
+  2024: [
+    '01-01',
+    '01-06',
+    '03-29',
+    '04-01',
+    '05-01',
+    '05-09',
+    '05-20',
+    '05-30',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+  2025: [
+    '01-01',
+    '01-06',
+    '04-18',
+    '04-21',
+    '05-01',
+    '05-29',
+    '06-09',
+    '06-19',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+  2026: [
+    '01-01',
+    '01-06',
+    '04-03',
+    '04-06',
+    '05-01',
+    '05-14',
+    '05-25',
+    '06-04',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+  2028: [
+    '01-01',
+    '01-06',
+    '04-14',
+    '04-17',
+    '05-01',
+    '05-25',
+    '06-05',
+    '06-15',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
 };
 const W5 = new Set([1, 2, 3, 4, 5]);
 
 describe('holidaysFor: Baden-Württemberg', () => {
-  it.each(Object.entries(BW_PUBLIC))('%s: the 12 public holidays (Easter-dependent ones included)', (year, days) => {
-    const map = holidaysFor([Number(year)], { dec24: 'work', dec31: 'work' });
-    expect([...map.keys()].sort()).toEqual(days.map((d) => `${year}-${d}`));
-    expect([...map.values()].every((d) => d.off === 'full')).toBe(true);
-  });
+  it.each(Object.entries(BW_PUBLIC))(
+    '%s: the 12 public holidays (Easter-dependent ones included)',
+    (year, days) => {
+      const map = holidaysFor([Number(year)], { dec24: 'work', dec31: 'work' });
+      expect([...map.keys()].sort()).toEqual(days.map((d) => `${year}-${d}`));
+      expect([...map.values()].every((d) => d.off === 'full')).toBe(true);
+    },
+  );
 
   it('names the days in German', () => {
     const map = holidaysFor([2025], { dec24: 'work', dec31: 'work' });
@@ -42,10 +97,30 @@ describe('holidaysFor: Baden-Württemberg', () => {
 describe('day cases with the real holiday map', () => {
   it.each([
     { name: 'Easter 2027 (26.3., 29.3.)', from: '2027-03-22', to: '2027-04-02', expected: 8 },
-    { name: 'Fronleichnam 2027 (27.5.) and Pfingstmontag (17.5.)', from: '2027-05-17', to: '2027-05-28', expected: 8 },
-    { name: 'Christmas 2027 with eves half (24.12. Friday)', from: '2027-12-20', to: '2027-12-31', expected: 9 },
-    { name: 'leap day 2028 over Fasching (no public holiday)', from: '2028-02-28', to: '2028-03-03', expected: 5 },
-    { name: 'May 2028: 1.5. Monday, Himmelfahrt 25.5.', from: '2028-05-01', to: '2028-05-31', expected: 21 },
+    {
+      name: 'Fronleichnam 2027 (27.5.) and Pfingstmontag (17.5.)',
+      from: '2027-05-17',
+      to: '2027-05-28',
+      expected: 8,
+    },
+    {
+      name: 'Christmas 2027 with eves half (24.12. Friday)',
+      from: '2027-12-20',
+      to: '2027-12-31',
+      expected: 9,
+    },
+    {
+      name: 'leap day 2028 over Fasching (no public holiday)',
+      from: '2028-02-28',
+      to: '2028-03-03',
+      expected: 5,
+    },
+    {
+      name: 'May 2028: 1.5. Monday, Himmelfahrt 25.5.',
+      from: '2028-05-01',
+      to: '2028-05-31',
+      expected: 21,
+    },
   ])('$name → $expected', ({ from, to, expected }) => {
     const holidays = holidaysFor(yearsOf(from, to), { dec24: 'half', dec31: 'half' });
     expect(countDays({ from, to, halfStart: false, halfEnd: false }, W5, holidays)).toBe(expected);

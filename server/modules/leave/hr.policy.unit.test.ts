@@ -8,7 +8,12 @@ const TOP = 'p-top';
 const chainLeaderIds = [TOP, LEADER];
 
 type Who = 'self' | 'leader' | 'top-leader' | 'colleague';
-const idOf: Record<Who, string> = { self: SUBJECT, leader: LEADER, 'top-leader': TOP, colleague: 'p-other' };
+const idOf: Record<Who, string> = {
+  self: SUBJECT,
+  leader: LEADER,
+  'top-leader': TOP,
+  colleague: 'p-other',
+};
 
 const cases: { who: Who; roles: Role[]; read: boolean; manage: boolean }[] = [];
 for (const who of ['self', 'leader', 'top-leader', 'colleague'] as Who[]) {
@@ -27,6 +32,11 @@ describe('hr.policy: who manages leave and reads a balance', () => {
   });
 
   it('a leader of another unit chain reads nothing', () => {
-    expect(canReadBalance({ id: LEADER, roles: ['employee'] }, { personId: SUBJECT, chainLeaderIds: [TOP] })).toBe(false);
+    expect(
+      canReadBalance(
+        { id: LEADER, roles: ['employee'] },
+        { personId: SUBJECT, chainLeaderIds: [TOP] },
+      ),
+    ).toBe(false);
   });
 });

@@ -1,5 +1,9 @@
 import mongoose from 'mongoose';
-import { defaultLeaveSettings, leaveSettingsSchema, type LeaveSettings } from '@shared/leave/schemas';
+import {
+  defaultLeaveSettings,
+  leaveSettingsSchema,
+  type LeaveSettings,
+} from '@shared/leave/schemas';
 import { createKeyedCache } from '../../lib/keyed-cache';
 
 /** The leave rules HR may change, one document in the `system` collection. */

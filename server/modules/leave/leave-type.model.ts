@@ -60,10 +60,34 @@ export function forgetLeaveTypes(): void {
 
 /** The four types the city starts with (HR adds and changes types later). */
 export const DEFAULT_LEAVE_TYPES: LeaveTypeInput[] = [
-  { key: 'annual', name: { de: 'Erholungsurlaub', en: 'Annual leave' }, counts: true, color: 'blue', active: true },
-  { key: 'special', name: { de: 'Sonderurlaub', en: 'Special leave' }, counts: false, color: 'purple', active: true },
-  { key: 'training', name: { de: 'Fortbildung', en: 'Training' }, counts: false, color: 'teal', active: true },
-  { key: 'time-off', name: { de: 'Freizeitausgleich', en: 'Time off in lieu' }, counts: false, color: 'orange', active: true },
+  {
+    key: 'annual',
+    name: { de: 'Erholungsurlaub', en: 'Annual leave' },
+    counts: true,
+    color: 'blue',
+    active: true,
+  },
+  {
+    key: 'special',
+    name: { de: 'Sonderurlaub', en: 'Special leave' },
+    counts: false,
+    color: 'purple',
+    active: true,
+  },
+  {
+    key: 'training',
+    name: { de: 'Fortbildung', en: 'Training' },
+    counts: false,
+    color: 'teal',
+    active: true,
+  },
+  {
+    key: 'time-off',
+    name: { de: 'Freizeitausgleich', en: 'Time off in lieu' },
+    counts: false,
+    color: 'orange',
+    active: true,
+  },
 ];
 
 /**

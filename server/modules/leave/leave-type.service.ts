@@ -1,3 +1,4 @@
+import { presentLeaveType } from './leave-type.presenter';
 import type { Request } from 'express';
 import { Types } from 'mongoose';
 import type { LeaveTypeInput } from '@shared/leave/schemas';
@@ -8,16 +9,7 @@ import { deny } from '../audit/deny';
 import type { CurrentUser } from '../auth/current-user';
 import { audit } from '../audit/audit.service';
 import { canManageLeave } from './hr.policy';
-import { LeaveTypeModel, forgetLeaveTypes, leaveTypes, type LeaveType } from './leave-type.model';
-
-export const presentLeaveType = (t: LeaveType): LeaveTypeDTO => ({
-  id: t.id,
-  key: t.key,
-  name: { de: t.name.de, en: t.name.en },
-  counts: t.counts,
-  color: t.color,
-  active: t.active,
-});
+import { LeaveTypeModel, forgetLeaveTypes, leaveTypes } from './leave-type.model';
 
 const keyTaken = () => new HttpError(409, 'conflict', 'A leave type with this key already exists.');
 

@@ -1,3 +1,4 @@
+import { addDays } from '@shared/leave/days';
 import type { LeaveStatus } from '@shared/leave/schemas';
 import type { LeaveRequestAbilities } from '@shared/leave/types';
 import type { Role } from '@shared/people/roles';
@@ -31,8 +32,7 @@ export interface LeaveFacts {
 const isHr = (v: LeaveViewer) => (v.roles as readonly string[]).includes('hr');
 const isOwner = (v: LeaveViewer, f: LeaveFacts) => v.id === f.personId;
 const started = (f: LeaveFacts) => f.from <= f.today;
-const nextDay = (d: string) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (d: string) => addDays(d, 1);
 
 export const canView = (v: LeaveViewer, f: LeaveFacts) =>
   isOwner(v, f) || f.chainLeaders.includes(v.id) || f.effective === v.id || isHr(v);

@@ -1,6 +1,6 @@
 import type { LeaveWidgetDTO } from '@shared/leave/types';
 import type { CurrentUser } from '../auth/current-user';
-import { presentLeaveType } from './calendar.service';
+import { presentLeaveType } from './leave-type.presenter';
 import { canManageLeave } from './hr.policy';
 import { todayInBerlin } from './holidays';
 import { leaveTypes } from './leave-type.model';

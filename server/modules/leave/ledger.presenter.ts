@@ -15,7 +15,11 @@ export function presentBalance(
   const carryOverUsable = expired ? t.carryCommitted : ledger.carryOver;
   const lines: EntitlementLineDTO[] = [
     { kind: 'base', label: '', days: baseEntitlement(ledger) },
-    ...ledger.additional.map((a) => ({ kind: 'additional' as const, label: a.label, days: a.days })),
+    ...ledger.additional.map((a) => ({
+      kind: 'additional' as const,
+      label: a.label,
+      days: a.days,
+    })),
   ];
   return {
     personId: ledger.personId,

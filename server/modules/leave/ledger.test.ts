@@ -40,23 +40,48 @@ const codeOf = async (p: Promise<unknown>) => {
     return (err as HttpError).code ?? String(err);
   }
 };
-const balance = (l: Ledger, today = '2030-06-01') => presentBalance(l, { id: 'x', roles: ['hr'] }, today);
+const balance = (l: Ledger, today = '2030-06-01') =>
+  presentBalance(l, { id: 'x', roles: ['hr'] }, today);
 
 describe('ledger entries: reserve, approve, release, shrink', () => {
   it('a pending request reserves, its approval moves the days, a replay is a no-op', async () => {
     const personId = oid();
     const requestId = randomUUID();
-    await setLedgerEntry({ personId, requestId, state: 'pending', charges: [charge(2030, 10)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId,
+      state: 'pending',
+      charges: [charge(2030, 10)],
+      previousYears: [],
+    });
     let l = await stored(personId, 2030);
     expect(balance(l)).toMatchObject({ entitlement: 30, pending: 10, approved: 0, available: 20 });
-    await setLedgerEntry({ personId, requestId, state: 'approved', charges: [charge(2030, 10)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId,
+      state: 'approved',
+      charges: [charge(2030, 10)],
+      previousYears: [],
+    });
     l = await stored(personId, 2030);
     expect(balance(l)).toMatchObject({ pending: 0, approved: 10, available: 20 });
     const rev = l.rev;
-    await setLedgerEntry({ personId, requestId, state: 'approved', charges: [charge(2030, 10)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId,
+      state: 'approved',
+      charges: [charge(2030, 10)],
+      previousYears: [],
+    });
     expect((await stored(personId, 2030)).rev).toBe(rev);
     // Partial cancellation: the entry shrinks.
-    await setLedgerEntry({ personId, requestId, state: 'approved', charges: [charge(2030, 4)], previousYears: [2030] });
+    await setLedgerEntry({
+      personId,
+      requestId,
+      state: 'approved',
+      charges: [charge(2030, 4)],
+      previousYears: [2030],
+    });
     expect(balance(await stored(personId, 2030))).toMatchObject({ approved: 4, available: 26 });
     // Withdrawn / cancelled: released.
     await setLedgerEntry({ personId, requestId, state: null, charges: [], previousYears: [2030] });
@@ -67,10 +92,22 @@ describe('ledger entries: reserve, approve, release, shrink', () => {
 
   it('refuses a request beyond the balance with insufficient_balance and changes nothing', async () => {
     const personId = oid();
-    await setLedgerEntry({ personId, requestId: randomUUID(), state: 'pending', charges: [charge(2030, 25)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId: randomUUID(),
+      state: 'pending',
+      charges: [charge(2030, 25)],
+      previousYears: [],
+    });
     const rev = (await stored(personId, 2030)).rev;
     const code = await codeOf(
-      setLedgerEntry({ personId, requestId: randomUUID(), state: 'pending', charges: [charge(2030, 6)], previousYears: [] }),
+      setLedgerEntry({
+        personId,
+        requestId: randomUUID(),
+        state: 'pending',
+        charges: [charge(2030, 6)],
+        previousYears: [],
+      }),
     );
     expect(code).toBe('insufficient_balance');
     expect((await stored(personId, 2030)).rev).toBe(rev);
@@ -78,18 +115,48 @@ describe('ledger entries: reserve, approve, release, shrink', () => {
 
   it('a request over new year books in both years; a refusal in one year leaves the other untouched', async () => {
     const personId = oid();
-    await setLedgerEntry({ personId, requestId: randomUUID(), state: 'approved', charges: [charge(2031, 29)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId: randomUUID(),
+      state: 'approved',
+      charges: [charge(2031, 29)],
+      previousYears: [],
+    });
     const requestId = randomUUID();
     const code = await codeOf(
-      setLedgerEntry({ personId, requestId, state: 'pending', charges: [charge(2030, 2), charge(2031, 2)], previousYears: [] }),
+      setLedgerEntry({
+        personId,
+        requestId,
+        state: 'pending',
+        charges: [charge(2030, 2), charge(2031, 2)],
+        previousYears: [],
+      }),
     );
     expect(code).toBe('insufficient_balance');
     expect((await stored(personId, 2030)).entries[requestId]).toBeUndefined();
-    await setLedgerEntry({ personId, requestId, state: 'pending', charges: [charge(2030, 2), charge(2031, 1)], previousYears: [] });
-    expect((await stored(personId, 2030)).entries[requestId]).toMatchObject({ state: 'pending', days: 2 });
-    expect((await stored(personId, 2031)).entries[requestId]).toMatchObject({ state: 'pending', days: 1 });
+    await setLedgerEntry({
+      personId,
+      requestId,
+      state: 'pending',
+      charges: [charge(2030, 2), charge(2031, 1)],
+      previousYears: [],
+    });
+    expect((await stored(personId, 2030)).entries[requestId]).toMatchObject({
+      state: 'pending',
+      days: 2,
+    });
+    expect((await stored(personId, 2031)).entries[requestId]).toMatchObject({
+      state: 'pending',
+      days: 1,
+    });
     // Edited to lie in 2030 only: the 2031 entry goes.
-    await setLedgerEntry({ personId, requestId, state: 'pending', charges: [charge(2030, 3)], previousYears: [2030, 2031] });
+    await setLedgerEntry({
+      personId,
+      requestId,
+      state: 'pending',
+      charges: [charge(2030, 3)],
+      previousYears: [2030, 2031],
+    });
     expect((await stored(personId, 2031)).entries[requestId]).toBeUndefined();
   });
 });
@@ -100,14 +167,34 @@ describe('carry-over in the ledger', () => {
     await setCarryOver(personId, 2030, 4, '2030-03-31');
     const a = randomUUID();
     const b = randomUUID();
-    await setLedgerEntry({ personId, requestId: a, state: 'approved', charges: [charge(2030, 5, 3)], previousYears: [] });
-    await setLedgerEntry({ personId, requestId: b, state: 'pending', charges: [charge(2030, 5, 0)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId: a,
+      state: 'approved',
+      charges: [charge(2030, 5, 3)],
+      previousYears: [],
+    });
+    await setLedgerEntry({
+      personId,
+      requestId: b,
+      state: 'pending',
+      charges: [charge(2030, 5, 0)],
+      previousYears: [],
+    });
     const l = await stored(personId, 2030);
     expect(l.entries[a]!.carry).toBe(3);
     expect(l.entries[b]!.carry).toBe(0);
-    expect(balance(l, '2030-03-01')).toMatchObject({ carryOverUsable: 4, carryOverExpired: 0, available: 24 });
+    expect(balance(l, '2030-03-01')).toMatchObject({
+      carryOverUsable: 4,
+      carryOverExpired: 0,
+      available: 24,
+    });
     // After 31 March the unused day is forfeited.
-    expect(balance(l, '2030-04-01')).toMatchObject({ carryOverUsable: 3, carryOverExpired: 1, available: 23 });
+    expect(balance(l, '2030-04-01')).toMatchObject({
+      carryOverUsable: 3,
+      carryOverExpired: 1,
+      available: 23,
+    });
   });
 
   it('days after the expiry do not take carry-over, and cannot rely on it', async () => {
@@ -115,10 +202,22 @@ describe('carry-over in the ledger', () => {
     await setCarryOver(personId, 2030, 4, '2030-03-31');
     // 32 days after the expiry: only 30 entitlement for them, although available shows 34 today.
     const code = await codeOf(
-      setLedgerEntry({ personId, requestId: randomUUID(), state: 'pending', charges: [charge(2030, 32, 0)], previousYears: [] }),
+      setLedgerEntry({
+        personId,
+        requestId: randomUUID(),
+        state: 'pending',
+        charges: [charge(2030, 32, 0)],
+        previousYears: [],
+      }),
     );
     expect(code).toBe('insufficient_balance');
-    await setLedgerEntry({ personId, requestId: randomUUID(), state: 'pending', charges: [charge(2030, 34, 4)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId: randomUUID(),
+      state: 'pending',
+      charges: [charge(2030, 34, 4)],
+      previousYears: [],
+    });
   });
 });
 
@@ -127,7 +226,15 @@ describe('concurrency', () => {
     const personId = oid();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        codeOf(setLedgerEntry({ personId, requestId: randomUUID(), state: 'pending', charges: [charge(2030, 2)], previousYears: [] })),
+        codeOf(
+          setLedgerEntry({
+            personId,
+            requestId: randomUUID(),
+            state: 'pending',
+            charges: [charge(2030, 2)],
+            previousYears: [],
+          }),
+        ),
       ),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(15);
@@ -142,15 +249,34 @@ describe('concurrency', () => {
     const { id: personId } = await makePerson();
     const ids = Array.from({ length: 20 }, () => randomUUID());
     for (const requestId of ids) {
-      await setLedgerEntry({ personId, requestId, state: 'pending', charges: [charge(2030, 1.5)], previousYears: [] });
+      await setLedgerEntry({
+        personId,
+        requestId,
+        state: 'pending',
+        charges: [charge(2030, 1.5)],
+        previousYears: [],
+      });
     }
     const l0 = await ledgerFor(personId, 2030);
     await updateEntitlement(hrUser(), personId, 2030, {
-      baseDays: 20, workdays: [1, 2, 3, 4, 5], employedFrom: null, employedTo: null, additional: [], rev: l0.rev,
+      baseDays: 20,
+      workdays: [1, 2, 3, 4, 5],
+      employedFrom: null,
+      employedTo: null,
+      additional: [],
+      rev: l0.rev,
     });
     const results = await Promise.all(
       ids.map((requestId) =>
-        codeOf(setLedgerEntry({ personId, requestId, state: 'approved', charges: [charge(2030, 1.5)], previousYears: [] })),
+        codeOf(
+          setLedgerEntry({
+            personId,
+            requestId,
+            state: 'approved',
+            charges: [charge(2030, 1.5)],
+            previousYears: [],
+          }),
+        ),
       ),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(13);
@@ -165,12 +291,34 @@ describe('concurrency', () => {
 describe('entitlements and costs', () => {
   it('refuses an entitlement below the approved days, and a stale rev', async () => {
     const { id: personId } = await makePerson();
-    await setLedgerEntry({ personId, requestId: randomUUID(), state: 'approved', charges: [charge(2030, 10)], previousYears: [] });
+    await setLedgerEntry({
+      personId,
+      requestId: randomUUID(),
+      state: 'approved',
+      charges: [charge(2030, 10)],
+      previousYears: [],
+    });
     const { rev } = await ledgerFor(personId, 2030);
-    const terms = { workdays: [1, 2, 3, 4, 5], employedFrom: null, employedTo: null, additional: [] };
-    expect(await codeOf(updateEntitlement(hrUser(), personId, 2030, { ...terms, baseDays: 9, rev }))).toBe('entitlement_below_approved');
-    expect(await codeOf(updateEntitlement(hrUser(), personId, 2030, { ...terms, baseDays: 10, rev: rev + 5 }))).toBe('conflict');
-    const b = await updateEntitlement(hrUser(), personId, 2030, { ...terms, baseDays: 10, additional: [{ label: 'Schwerbehinderung', days: 5 }], rev });
+    const terms = {
+      workdays: [1, 2, 3, 4, 5],
+      employedFrom: null,
+      employedTo: null,
+      additional: [],
+    };
+    expect(
+      await codeOf(updateEntitlement(hrUser(), personId, 2030, { ...terms, baseDays: 9, rev })),
+    ).toBe('entitlement_below_approved');
+    expect(
+      await codeOf(
+        updateEntitlement(hrUser(), personId, 2030, { ...terms, baseDays: 10, rev: rev + 5 }),
+      ),
+    ).toBe('conflict');
+    const b = await updateEntitlement(hrUser(), personId, 2030, {
+      ...terms,
+      baseDays: 10,
+      additional: [{ label: 'Schwerbehinderung', days: 5 }],
+      rev,
+    });
     expect(b).toMatchObject({ entitlement: 15, approved: 10, available: 5, rev: rev + 1 });
     expect(b.lines).toEqual([
       { kind: 'base', label: '', days: 10 },
@@ -182,11 +330,21 @@ describe('entitlements and costs', () => {
     const { id: personId } = await makePerson();
     const l = await ledgerFor(personId, 2025);
     await updateEntitlement(hrUser(), personId, 2025, {
-      baseDays: 30, workdays: [1, 2, 3], employedFrom: null, employedTo: null, additional: [], rev: l.rev,
+      baseDays: 30,
+      workdays: [1, 2, 3],
+      employedFrom: null,
+      employedTo: null,
+      additional: [],
+      rev: l.rev,
     });
     // 2025-12-29 (Mon) … 2026-01-09: 2025 Mon/Tue/Wed(31.12. half) = 2.5 for Mon–Wed;
     // 2026 (new ledger copies Mon–Wed): Mon 5, Tue 6 (holiday), Wed 7 = 2.
-    const cost = await costOf(personId, { from: '2025-12-29', to: '2026-01-09', halfStart: false, halfEnd: false });
+    const cost = await costOf(personId, {
+      from: '2025-12-29',
+      to: '2026-01-09',
+      halfStart: false,
+      halfEnd: false,
+    });
     expect(cost.charges).toEqual([
       { year: 2025, days: 2.5, upToExpiry: 0 },
       { year: 2026, days: 2, upToExpiry: 2 },
@@ -207,13 +365,34 @@ describe('carry-over run', () => {
   it('sets the remainder into the next year; running twice gives the same result', async () => {
     const a = (await makePerson()).id;
     const b = (await makePerson()).id;
-    await setLedgerEntry({ personId: a, requestId: randomUUID(), state: 'approved', charges: [charge(2040, 26)], previousYears: [] });
-    await setLedgerEntry({ personId: b, requestId: randomUUID(), state: 'approved', charges: [charge(2040, 20)], previousYears: [] });
-    await setLedgerEntry({ personId: b, requestId: randomUUID(), state: 'pending', charges: [charge(2040, 7.5)], previousYears: [] });
+    await setLedgerEntry({
+      personId: a,
+      requestId: randomUUID(),
+      state: 'approved',
+      charges: [charge(2040, 26)],
+      previousYears: [],
+    });
+    await setLedgerEntry({
+      personId: b,
+      requestId: randomUUID(),
+      state: 'approved',
+      charges: [charge(2040, 20)],
+      previousYears: [],
+    });
+    await setLedgerEntry({
+      personId: b,
+      requestId: randomUUID(),
+      state: 'pending',
+      charges: [charge(2040, 7.5)],
+      previousYears: [],
+    });
     const first = await runCarryOver(hrUser(), 2040);
     expect(first).toEqual({ fromYear: 2040, people: 2, days: 6.5 });
     const la = await stored(a, 2041);
-    expect({ carryOver: la.carryOver, carryExpires: la.carryExpires }).toEqual({ carryOver: 4, carryExpires: '2041-03-31' });
+    expect({ carryOver: la.carryOver, carryExpires: la.carryExpires }).toEqual({
+      carryOver: 4,
+      carryExpires: '2041-03-31',
+    });
     expect((await stored(b, 2041)).carryOver).toBe(2.5);
     const revs = [(await stored(a, 2041)).rev, (await stored(b, 2041)).rev];
     expect(await runCarryOver(hrUser(), 2040)).toEqual(first);

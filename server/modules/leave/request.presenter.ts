@@ -3,24 +3,15 @@ import type {
   LeaveHistoryEntryDTO,
   LeaveRequestDTO,
   LeaveRequestDetailDTO,
-  LeaveTypeDTO,
 } from '@shared/leave/types';
 import type { LeaveStatus } from '@shared/leave/schemas';
 import { peopleFromDirectory } from '../people/directory-index';
 import { presentPersonRef } from '../people/people.presenter';
 import { approverInfos, type ApproverInfo } from './approver';
-import { leaveTypes, type LeaveType } from './leave-type.model';
+import { presentLeaveType } from './leave-type.presenter';
+import { leaveTypes } from './leave-type.model';
 import { leaveAbilities, type LeaveFacts, type LeaveViewer } from './leave.policy';
 import type { LeaveRow } from './request-index';
-
-export const presentType = (t: LeaveType): LeaveTypeDTO => ({
-  id: t.id,
-  key: t.key,
-  name: { de: t.name.de, en: t.name.en },
-  counts: t.counts,
-  color: t.color,
-  active: t.active,
-});
 
 export const factsFrom = (row: LeaveRow, info: ApproverInfo, today: string): LeaveFacts => ({
   personId: row.personId,
@@ -36,7 +27,7 @@ export const factsFrom = (row: LeaveRow, info: ApproverInfo, today: string): Lea
 
 /** Loads what presenting these rows needs (types, people, approvers) once for all of them. */
 async function contextFor(rows: LeaveRow[], today: string) {
-  const types = new Map((await leaveTypes()).map((t) => [t.id, presentType(t)]));
+  const types = new Map((await leaveTypes()).map((t) => [t.id, presentLeaveType(t)]));
   const infos = await approverInfos(
     rows.map((r) => r.personId),
     today,

@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import type { CreateLeaveRequestInput, UpdateLeaveRequestInput } from '@shared/leave/schemas';
-import type { FieldIssue } from '@shared/http/errors';
 import { badRequest, conflict, HttpError, notFound } from '../../lib/errors';
 import { withKeyLock } from '../../lib/keyed-lock';
 import type { CurrentUser } from '../auth/current-user';
@@ -18,6 +17,7 @@ import {
   guardedUpdate,
   invalidTransition,
   isReplay,
+  issue,
   personLock,
   requestLock,
   syncLedger,
@@ -29,12 +29,6 @@ type RangeInput = Pick<
   CreateLeaveRequestInput,
   'typeId' | 'from' | 'to' | 'halfStart' | 'halfEnd' | 'deputyId'
 >;
-
-const issue = (path: string, code: string, message: string): FieldIssue => ({
-  path,
-  code,
-  message,
-});
 
 /** Checks type and deputy, own overlaps and the cost; returns what the request will hold. */
 async function checkRange(user: CurrentUser, input: RangeInput, excludeId: string | null) {

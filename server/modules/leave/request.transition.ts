@@ -1,3 +1,4 @@
+import type { FieldIssue } from '@shared/http/errors';
 import type { Request } from 'express';
 import type { LeaveStatus } from '@shared/leave/schemas';
 import { HttpError } from '../../lib/errors';
@@ -9,6 +10,13 @@ import { LeaveRequestModel, type LeaveRequest } from './request.model';
 import { rememberLeave, refreshLeave, type LeaveRow } from './request-index';
 
 /** Shared steps of every request change: locks, ledger state, the guarded update, event, audit. */
+/** One field problem of a 400 answer (the client shows `validation.<code>`). */
+export const issue = (path: string, code: string, message: string): FieldIssue => ({
+  path,
+  code,
+  message,
+});
+
 export const requestLock = (id: string) => `leave-request:${id}`;
 export const personLock = (personId: string) => `leave-person:${personId}`;
 
