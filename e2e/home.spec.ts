@@ -207,7 +207,9 @@ test.describe('start page', () => {
     await dialog.getByLabel('Name (Englisch)').fill('Library');
     await dialog.getByLabel('Adresse (https://…)').fill('javascript:alert(1)');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await expect(dialog.getByText('Bitte geben Sie eine Adresse mit http:// oder https:// an.')).toBeVisible();
+    await expect(
+      dialog.getByText('Bitte geben Sie eine Adresse mit http:// oder https:// an.'),
+    ).toBeVisible();
     await expectNoA11yViolations(page, 'app form with errors');
     await dialog.getByLabel('Adresse (https://…)').fill('https://bibliothek.stuttgart.example/');
     await dialog.getByRole('button', { name: 'Speichern' }).click();

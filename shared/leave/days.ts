@@ -28,7 +28,8 @@ const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export const addDays = (date: string, n: number): string => fromTime(toTime(date) + n * DAY_MS);
 /** ISO weekday: Monday = 1 … Sunday = 7. */
-export const isoWeekday = (date: string): number => ((new Date(toTime(date)).getUTCDay() + 6) % 7) + 1;
+export const isoWeekday = (date: string): number =>
+  ((new Date(toTime(date)).getUTCDay() + 6) % 7) + 1;
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
 export const daysBetween = (from: string, to: string): number =>
   Math.round((toTime(to) - toTime(from)) / DAY_MS);
@@ -38,7 +39,11 @@ export function* eachDay(from: string, to: string): Generator<string> {
 }
 
 /** The worth of one day's halves for a person: [morning, afternoon], each 0 or 0.5. */
-export function dayHalves(date: string, workdays: ReadonlySet<number>, holidays: Holidays): [number, number] {
+export function dayHalves(
+  date: string,
+  workdays: ReadonlySet<number>,
+  holidays: Holidays,
+): [number, number] {
   if (!workdays.has(isoWeekday(date))) return [0, 0];
   const off = holidays.get(date);
   if (off?.off === 'full') return [0, 0];
@@ -47,14 +52,24 @@ export function dayHalves(date: string, workdays: ReadonlySet<number>, holidays:
 }
 
 /** Working days a range costs a person (0.5 steps). */
-export function countDays(range: DayRange, workdays: ReadonlySet<number>, holidays: Holidays): number {
+export function countDays(
+  range: DayRange,
+  workdays: ReadonlySet<number>,
+  holidays: Holidays,
+): number {
   let total = 0;
-  for (const date of eachDay(range.from, range.to)) total += dayCost(date, range, workdays, holidays);
+  for (const date of eachDay(range.from, range.to))
+    total += dayCost(date, range, workdays, holidays);
   return total;
 }
 
 /** What one day of a range costs, honouring the half-day flags at its ends. */
-export function dayCost(date: string, range: DayRange, workdays: ReadonlySet<number>, holidays: Holidays): number {
+export function dayCost(
+  date: string,
+  range: DayRange,
+  workdays: ReadonlySet<number>,
+  holidays: Holidays,
+): number {
   const [morning, afternoon] = dayHalves(date, workdays, holidays);
   const takesMorning = !(date === range.from && range.halfStart);
   const takesAfternoon = !(date === range.to && range.halfEnd);
@@ -99,12 +114,23 @@ export const roundLeave = (days: number): number => {
 };
 
 /** Full calendar months of `year` inside the employment period (null ends = open). */
-export function fullMonthsEmployed(year: number, employedFrom: string | null, employedTo: string | null): number {
+export function fullMonthsEmployed(
+  year: number,
+  employedFrom: string | null,
+  employedTo: string | null,
+): number {
   let months = 0;
   for (let m = 1; m <= 12; m++) {
     const first = `${year}-${String(m).padStart(2, '0')}-01`;
-    const last = addDays(m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`, -1);
-    if ((employedFrom === null || employedFrom <= first) && (employedTo === null || employedTo >= last)) months++;
+    const last = addDays(
+      m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`,
+      -1,
+    );
+    if (
+      (employedFrom === null || employedFrom <= first) &&
+      (employedTo === null || employedTo >= last)
+    )
+      months++;
   }
   return months;
 }
@@ -122,7 +148,8 @@ export function proratedBase(input: {
 }): number {
   const weekShare = new Set(input.workdays).size / 5;
   const months = fullMonthsEmployed(input.year, input.employedFrom, input.employedTo);
-  if (months === 12 && Number.isInteger(input.baseDays * weekShare)) return input.baseDays * weekShare;
+  if (months === 12 && Number.isInteger(input.baseDays * weekShare))
+    return input.baseDays * weekShare;
   return roundLeave((input.baseDays * weekShare * months) / 12);
 }
 

@@ -32,7 +32,10 @@ export function NotificationBell({
   const container = useOverlayContainer();
   return (
     <DialogTrigger defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-      <AriaButton className={styles.bell} aria-label={known === undefined ? t('title') : t('bellLabel', { count })}>
+      <AriaButton
+        className={styles.bell}
+        aria-label={known === undefined ? t('title') : t('bellLabel', { count })}
+      >
         <BellIcon className={styles.icon} />
         {count > 0 ? (
           <span className={styles.badge} aria-hidden="true">
