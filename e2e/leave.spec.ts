@@ -418,6 +418,13 @@ test('the deputy receives pending approvals while the manager is on leave', asyn
   await decide(approverPage, away.id, 'approve');
   const leave = await requestLeave(anna.page, futureWeekRange(14), 'Brückentage');
 
+  // Hand-over: the manager's profile says until when he is away and who stands in.
+  await anna.page.goto(`/people/${await myId(boss.page)}`);
+  const note = anna.page.getByRole('main').getByTestId('absence').first();
+  await expect(note).toContainText(/Im Urlaub bis/);
+  await expect(note.getByRole('link', { name: 'Mehmet Yılmaz' })).toBeVisible();
+  await expectNoA11yViolations(anna.page, 'profile with absence');
+
   await deputy.page.goto('/leave/approvals');
   const item = deputy.page
     .getByRole('list', { name: 'Offene Anträge' })
