@@ -11,70 +11,7 @@ import {
   type DayRange,
 } from './days';
 import type { EveRule } from './schemas';
-
-/**
- * The day-calculation table (issue 7). Public holidays of Baden-Württemberg written out by hand
- * for the years used here (the server test `holidays.unit.test.ts` checks that date-holidays
- * produces exactly these), so shared/ stays free of the library.
- */
-const BW_PUBLIC: Record<number, string[]> = {
-  2024: [
-    '01-01',
-    '01-06',
-    '03-29',
-    '04-01',
-    '05-01',
-    '05-09',
-    '05-20',
-    '05-30',
-    '10-03',
-    '11-01',
-    '12-25',
-    '12-26',
-  ],
-  2025: [
-    '01-01',
-    '01-06',
-    '04-18',
-    '04-21',
-    '05-01',
-    '05-29',
-    '06-09',
-    '06-19',
-    '10-03',
-    '11-01',
-    '12-25',
-    '12-26',
-  ],
-  2026: [
-    '01-01',
-    '01-06',
-    '04-03',
-    '04-06',
-    '05-01',
-    '05-14',
-    '05-25',
-    '06-04',
-    '10-03',
-    '11-01',
-    '12-25',
-    '12-26',
-  ],
-  2028: [
-    '01-01',
-    '01-06',
-    '04-14',
-    '04-17',
-    '05-01',
-    '05-25',
-    '06-05',
-    '06-15',
-    '10-03',
-    '11-01',
-    '12-25',
-    '12-26',
-  ],
-};
+import { BW_PUBLIC } from './days.fixtures';
 
 function bw(eves: EveRule = 'half'): Map<string, DayOff> {
   const map = new Map<string, DayOff>();

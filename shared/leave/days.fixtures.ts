@@ -1,0 +1,63 @@
+/**
+ * Test data: the public holidays of Baden-Württemberg written out by hand (month-day per year).
+ * The day table (`days.unit.test.ts`) uses them so shared/ stays free of date-holidays; the server
+ * test `holidays.unit.test.ts` checks that the library produces exactly these.
+ */
+export const BW_PUBLIC: Record<number, string[]> = {
+  2024: [
+    '01-01',
+    '01-06',
+    '03-29',
+    '04-01',
+    '05-01',
+    '05-09',
+    '05-20',
+    '05-30',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+  2025: [
+    '01-01',
+    '01-06',
+    '04-18',
+    '04-21',
+    '05-01',
+    '05-29',
+    '06-09',
+    '06-19',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+  2026: [
+    '01-01',
+    '01-06',
+    '04-03',
+    '04-06',
+    '05-01',
+    '05-14',
+    '05-25',
+    '06-04',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+  2028: [
+    '01-01',
+    '01-06',
+    '04-14',
+    '04-17',
+    '05-01',
+    '05-25',
+    '06-05',
+    '06-15',
+    '10-03',
+    '11-01',
+    '12-25',
+    '12-26',
+  ],
+};
