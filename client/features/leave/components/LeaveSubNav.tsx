@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/queries';
 import { inboxCountQuery } from '../inbox-count-query';
+import { CountBadge } from '../../../components/CountBadge';
 import styles from './LeaveSubNav.module.css';
 
 /**
@@ -31,14 +32,7 @@ export function LeaveSubNav() {
           <li>
             <NavLink to="/leave/approvals" className={link}>
               {t('card.nav.approvals')}
-              {count > 0 ? (
-                <>
-                  <span className={styles.badge} aria-hidden="true">
-                    {count > 99 ? '99+' : count}
-                  </span>
-                  <span className="visually-hidden">, {tc('nav.leaveInbox', { count })}</span>
-                </>
-              ) : null}
+              <CountBadge count={count} label={tc('nav.leaveInbox', { count })} />
             </NavLink>
           </li>
         ) : null}
