@@ -224,7 +224,8 @@ test.describe('news for readers', () => {
     await page.getByRole('textbox', { name: 'Ihr Kommentar' }).fill(payload);
     await page.getByRole('button', { name: 'Kommentar senden' }).click();
     const comments = page.getByRole('region', { name: /Kommentare/ });
-    await expect(comments.getByText(payload)).toBeVisible();
+    // The comment itself (the live copy can show before the field is cleared by the answer).
+    await expect(comments.getByRole('article').getByText(payload)).toBeVisible();
     await comments.getByRole('button', { name: 'Antworten' }).first().click();
     await expect(page.getByRole('textbox', { name: /^Antwort an / })).toBeFocused();
     await page.keyboard.type('Gern geschehen.');
