@@ -27,6 +27,10 @@ export const errorCodes = [
   'no_working_days',
   'own_request',
   'entitlement_below_approved',
+  'space_key_taken',
+  'stale_copy',
+  'move_into_own_subtree',
+  'page_archived',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -3,12 +3,7 @@ import type { PersonDTO, PersonRef } from '../people/types';
 import type { NewsCommentDTO, NewsSummaryDTO } from '../news/types';
 import type { NewsReaction } from '../news/schemas';
 import type { HomeBoardDTO } from '../home/types';
-import type {
-  ConversationDTO,
-  MessageDTO,
-  PresenceDTO,
-  ReadReceiptDTO,
-} from '../chat/types';
+import type { ConversationDTO, MessageDTO, PresenceDTO, ReadReceiptDTO } from '../chat/types';
 import type { LeaveBalanceDTO, LeaveRequestDTO } from '../leave/types';
 
 /** Events the server pushes. One map for both sides; payloads are DTOs. */
@@ -92,6 +87,19 @@ export interface ServerToClientEvents {
    * the person's unit and every unit above it): absences changed in these days; refetch.
    */
   'leave:calendar': (payload: { unitId: string; from: string; to: string }) => void;
+  /**
+   * Wiki. Invalidations only (ids, never titles or content: page restrictions differ per reader),
+   * to sockets watching the space (`wiki:watch-space`, room `wiki-space:<spaceId>`): the tree changed; refetch.
+   */
+  'wiki:tree': (payload: { spaceId: string }) => void;
+  /** To sockets watching the page (`wiki:watch-page`, room `wiki-page:<pageId>`): refetch it (and its history). */
+  'wiki:page': (payload: { pageId: string; rev: number }) => void;
+  /** To sockets watching the page: comments changed; refetch them. */
+  'wiki:comments': (payload: { pageId: string; commentCount: number }) => void;
+  /** To one person's tabs: the spaces they can see (or their roles) changed; refetch the list. */
+  'wiki:spaces': (payload: Record<string, never>) => void;
+  /** To a watcher who lost access (removed, restricted): close the page or space. */
+  'wiki:access-lost': (payload: { spaceId: string; pageId: string | null }) => void;
 }
 
 /**
@@ -133,6 +141,18 @@ export interface ClientToServerEvents {
     ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
   ) => void;
   'leave:unwatch-calendar': (payload: { unitId: string }) => void;
+  /** Receive `wiki:tree` for a space while its tree is shown (checked by the space policy). */
+  'wiki:watch-space': (
+    payload: { spaceId: string },
+    ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
+  ) => void;
+  'wiki:unwatch-space': (payload: { spaceId: string }) => void;
+  /** Receive `wiki:page` and `wiki:comments` while a page is open (checked by the page policy). */
+  'wiki:watch-page': (
+    payload: { pageId: string },
+    ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
+  ) => void;
+  'wiki:unwatch-page': (payload: { pageId: string }) => void;
 }
 
 /**
