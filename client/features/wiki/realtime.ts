@@ -1,0 +1,144 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ServerToClientEvents } from '@shared/realtime/events';
+import type { PageDTO } from '@shared/wiki/types';
+import { useSocket, type PortalSocket } from '../../lib/socket';
+import { wikiKeys } from './keys';
+
+type P<K extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[K]>[0];
+
+// --- "Kein Zugriff mehr": ids of spaces/pages this tab lost while showing them ---
+const lost = new Set<string>();
+const listeners = new Set<() => void>();
+let version = 0;
+const notify = () => {
+  version += 1;
+  listeners.forEach((fn) => fn());
+};
+const subscribe = (fn: () => void) => {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+};
+
+/** True once the server said the viewer may no longer read this space or page. */
+export function useAccessLost(id: string | undefined): boolean {
+  useSyncExternalStore(subscribe, () => version);
+  return !!id && lost.has(id);
+}
+/** Forget a loss (a fresh, successful load shows the view again). */
+export function clearAccessLost(id: string): void {
+  if (lost.delete(id)) notify();
+}
+
+export function onWikiTree(qc: QueryClient, { spaceId }: P<'wiki:tree'>) {
+  void qc.invalidateQueries({ queryKey: wikiKeys.tree(spaceId) });
+  // Archive, stale and template lists hang off the same tree changes.
+  void qc.invalidateQueries({ queryKey: wikiKeys.archive(spaceId) });
+  void qc.invalidateQueries({ queryKey: wikiKeys.stale(spaceId) });
+  void qc.invalidateQueries({ queryKey: wikiKeys.templates(spaceId) });
+}
+
+export function onWikiPage(qc: QueryClient, { pageId }: P<'wiki:page'>) {
+  void qc.invalidateQueries({ queryKey: wikiKeys.page(pageId), exact: true });
+  void qc.invalidateQueries({ queryKey: wikiKeys.revisions(pageId) });
+  void qc.invalidateQueries({ queryKey: wikiKeys.backlinks(pageId) });
+  void qc.invalidateQueries({ queryKey: wikiKeys.files(pageId) });
+}
+
+export function onWikiComments(qc: QueryClient, { pageId, commentCount }: P<'wiki:comments'>) {
+  qc.setQueryData<PageDTO>(wikiKeys.page(pageId), (old) =>
+    old ? { ...old, commentCount } : old,
+  );
+  void qc.invalidateQueries({ queryKey: wikiKeys.comments(pageId) });
+}
+
+export function onWikiSpaces(qc: QueryClient) {
+  void qc.invalidateQueries({ queryKey: wikiKeys.spaces() });
+  // Roles may have changed: abilities of open spaces too.
+  void qc.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === 'wiki' && q.queryKey[1] === 'space' && q.queryKey.length === 3,
+  });
+}
+
+export function onWikiAccessLost(qc: QueryClient, { spaceId, pageId }: P<'wiki:access-lost'>) {
+  if (pageId) {
+    lost.add(pageId);
+    qc.removeQueries({ queryKey: wikiKeys.page(pageId) });
+  } else {
+    lost.add(spaceId);
+    qc.removeQueries({ queryKey: wikiKeys.space(spaceId) });
+    // Every cached page of that space goes too.
+    qc.removeQueries({
+      predicate: (q) =>
+        q.queryKey[0] === 'wiki' &&
+        q.queryKey[1] === 'page' &&
+        (q.state.data as PageDTO | undefined)?.spaceId === spaceId,
+    });
+  }
+  void qc.invalidateQueries({ queryKey: wikiKeys.spaces() });
+  notify();
+}
+
+/** Wires the socket's wiki events into the query cache (mounted once, in the realtime bridge). */
+export function useWikiRealtime(socket: PortalSocket | null): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!socket) return;
+    const tree = (p: P<'wiki:tree'>) => onWikiTree(qc, p);
+    const page = (p: P<'wiki:page'>) => onWikiPage(qc, p);
+    const comments = (p: P<'wiki:comments'>) => onWikiComments(qc, p);
+    const spaces = () => onWikiSpaces(qc);
+    const accessLost = (p: P<'wiki:access-lost'>) => onWikiAccessLost(qc, p);
+    let connectedBefore = socket.connected;
+    const onConnect = () => {
+      // Missed packets after an unrecovered reconnect: everything of the wiki again.
+      if (connectedBefore && !socket.recovered)
+        void qc.invalidateQueries({ queryKey: wikiKeys.all });
+      connectedBefore = true;
+    };
+    socket.on('wiki:tree', tree);
+    socket.on('wiki:page', page);
+    socket.on('wiki:comments', comments);
+    socket.on('wiki:spaces', spaces);
+    socket.on('wiki:access-lost', accessLost);
+    socket.on('connect', onConnect);
+    return () => {
+      socket.off('wiki:tree', tree);
+      socket.off('wiki:page', page);
+      socket.off('wiki:comments', comments);
+      socket.off('wiki:spaces', spaces);
+      socket.off('wiki:access-lost', accessLost);
+      socket.off('connect', onConnect);
+    };
+  }, [socket, qc]);
+}
+
+/** While a space is shown: join its room (again after every reconnect: new sessions have no rooms). */
+export function useWatchSpace(spaceId: string | undefined): void {
+  const socket = useSocket();
+  useEffect(() => {
+    if (!socket || !spaceId) return;
+    const watch = () => socket.emit('wiki:watch-space', { spaceId }, () => undefined);
+    if (socket.connected) watch();
+    socket.on('connect', watch);
+    return () => {
+      socket.off('connect', watch);
+      if (socket.connected) socket.emit('wiki:unwatch-space', { spaceId });
+    };
+  }, [socket, spaceId]);
+}
+
+/** While a page is shown: join its room (`wiki:page`, `wiki:comments`). */
+export function useWatchPage(pageId: string | undefined): void {
+  const socket = useSocket();
+  useEffect(() => {
+    if (!socket || !pageId) return;
+    const watch = () => socket.emit('wiki:watch-page', { pageId }, () => undefined);
+    if (socket.connected) watch();
+    socket.on('connect', watch);
+    return () => {
+      socket.off('connect', watch);
+      if (socket.connected) socket.emit('wiki:unwatch-page', { pageId });
+    };
+  }, [socket, pageId]);
+}
