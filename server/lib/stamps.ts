@@ -22,6 +22,7 @@ interface StampDoc {
 export const STAMP = {
   people: 'people-version',
   units: 'units-version',
+  wiki: 'wiki-spaces-version',
 } as const;
 
 const INITIAL = 'initial';
