@@ -69,7 +69,9 @@ describe('wiki snapshot', () => {
       ].join(''),
       PAGE,
     );
-    expect(html).not.toMatch(/<script|onerror|onload|onclick|onmouseover|javascript:|data:|<svg|<iframe|<form|<input|style=|class=|evil/i);
+    expect(html).not.toMatch(
+      /<script|onerror|onload|onclick|onmouseover|javascript:|data:|<svg|<iframe|<form|<input|style=|class=|evil/i,
+    );
     expect(html).toContain(`<img src="${wikiFileUrl(PAGE, FILE)}" alt="">`);
     expect(html).not.toContain(wikiFileUrl(OTHER, FILE));
     expect(html).toContain('<div data-callout="" data-tone="info"><p>c</p></div>');
