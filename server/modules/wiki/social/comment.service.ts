@@ -135,7 +135,9 @@ export async function createComment(
     if (input.parentId) {
       const direct = comments.find((c) => c.id === input.parentId?.toLowerCase());
       // One level of threads: a reply to a reply joins the thread of its top-level comment.
-      parent = direct?.parentId ? (comments.find((c) => c.id === direct.parentId) ?? null) : direct ?? null;
+      parent = direct?.parentId
+        ? (comments.find((c) => c.id === direct.parentId) ?? null)
+        : (direct ?? null);
       if (!parent || parent.deleted) {
         throw badRequest('The comment to reply to does not exist.', [
           { path: 'parentId', code: 'not_found', message: 'not_found' },
@@ -186,7 +188,9 @@ export async function updateComment(
   input: UpdateInput,
 ): Promise<WikiCommentDTO> {
   if (input.body === undefined && input.resolved === undefined) {
-    throw badRequest('Nothing to change.', [{ path: 'body', code: 'required', message: 'required' }]);
+    throw badRequest('Nothing to change.', [
+      { path: 'body', code: 'required', message: 'required' },
+    ]);
   }
   const access = await requirePage(user, pageId, 'read');
   const viewer = viewerOfAccess(user, access);

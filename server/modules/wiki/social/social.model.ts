@@ -58,7 +58,11 @@ export interface CommentThread {
   rev: number;
 }
 
-export const WikiCommentThreadModel = model('WikiCommentThread', threadSchema, 'wiki_comment_threads');
+export const WikiCommentThreadModel = model(
+  'WikiCommentThread',
+  threadSchema,
+  'wiki_comment_threads',
+);
 
 const watcherSchema = new Schema(
   {

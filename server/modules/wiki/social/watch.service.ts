@@ -25,7 +25,7 @@ export async function isWatching(pageId: string, personId: string): Promise<bool
 }
 
 /**
- * Adds or removes people in one `$addToSet`/`$pull` by `_id` (idempotent, so a race between
+ * Adds or removes people with `$addToSet`/`$pullAll` by `_id` (idempotent, so a race between
  * instances cannot lose a watcher), serialised per page here for the embedded engine.
  */
 async function change(pageId: string, add: string[], remove: string[]): Promise<void> {
@@ -42,10 +42,7 @@ async function change(pageId: string, add: string[], remove: string[]): Promise<
       );
     }
     if (toRemove.length) {
-      await WikiPageWatchersModel.updateOne(
-        { _id: pageId },
-        { $pull: { personIds: { $in: toRemove } } },
-      );
+      await WikiPageWatchersModel.updateOne({ _id: pageId }, { $pullAll: { personIds: toRemove } });
     }
     const next = [...current.filter((id) => !toRemove.includes(id)), ...toAdd];
     watchers.set(pageId, next);
