@@ -1,3 +1,5 @@
+import type { SpaceRole } from '@shared/wiki/schemas';
+
 /**
  * Domain events of the wiki, published by its services after a successful write. Realtime
  * (invalidation events to watchers), notifications (watchers, owners, reviewers) and the search
@@ -18,7 +20,13 @@ export type PageChange =
 
 export interface WikiEvents {
   /** Settings or members of a space changed; `accessChanged`: who may read may have changed. */
-  'wiki.space_changed': { spaceId: string; actorId: string; accessChanged: boolean };
+  'wiki.space_changed': {
+    spaceId: string;
+    actorId: string;
+    accessChanged: boolean;
+    /** For a member change: whose explicit role was set (null = removed); notifies that person. */
+    member?: { personId: string; role: SpaceRole | null };
+  };
   'wiki.page_changed': {
     pageId: string;
     spaceId: string;
