@@ -305,6 +305,12 @@ export function rememberPage(doc: Page): PageMeta {
   return row;
 }
 
+/** After a bulk write on this instance whose result is known (reorder, subtree archive). */
+export function rememberPageMeta(row: PageMeta): void {
+  apply(row, true);
+  cluster.broadcast(TOPIC, row.id);
+}
+
 /** Reads one page from the database into the index (after a write with an unknown result). */
 export async function refreshPage(id: string): Promise<PageMeta | undefined> {
   const doc = await PageModel.findById(id).lean<Page>();

@@ -116,3 +116,7 @@ export function pageAbilities(
     restore: page.archived && (admin || (editor && page.archivedBy === viewer.id)),
   };
 }
+
+/** Creating spaces: administrators, editors (internal communications) and digital movers. */
+export const canCreateSpace = (roles: readonly Role[]): boolean =>
+  roles.some((r) => r === 'admin' || r === 'editor' || r === 'mover');
