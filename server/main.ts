@@ -22,6 +22,7 @@ import { startDatabaseMonitor } from './modules/system/db-health';
 import { flushReadPositions } from './modules/chat/read-behind';
 import { startUploadCleanup } from './modules/chat/upload-cleanup';
 import { startLeaveSweeps } from './modules/leave/escalation';
+import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
 
 export interface RunningServer {
   url: string;
@@ -78,6 +79,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopNewsReminders = startNewsReminders();
   const stopUploadCleanup = startUploadCleanup();
   const stopLeaveSweeps = startLeaveSweeps();
+  const stopWikiReviewReminders = startWikiReviewReminders();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',
@@ -98,6 +100,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         stopNewsReminders();
         stopUploadCleanup();
         stopLeaveSweeps();
+        stopWikiReviewReminders();
         unregisterGauge();
         // Socket.IO's close also closes the HTTP server and waits for every connection: idle
         // keep-alive ones end now, busy ones get a short grace (clients retry elsewhere).

@@ -20,6 +20,7 @@ import { leaveReportRoutes } from './leave/report.routes';
 import { leaveBalanceRoutes } from './leave/balance.routes';
 import { leaveHrRoutes } from './leave/hr.routes';
 import { leaveRequestRoutes } from './leave/request.routes';
+import { wikiSocialRoutes } from './wiki/social/social.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -46,5 +47,6 @@ export function allRoutes(): RouteDef[] {
     ...leaveBalanceRoutes,
     ...leaveHrRoutes,
     ...leaveRequestRoutes,
+    ...wikiSocialRoutes,
   ];
 }

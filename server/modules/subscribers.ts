@@ -8,6 +8,7 @@ import { registerChatMessageRealtime } from './chat/message.realtime';
 import { registerLeaveCalendarRealtime } from './leave/calendar.realtime';
 import { registerLeaveNotifications } from './leave/leave.notifications';
 import { registerLeaveRealtime } from './leave/leave.realtime';
+import { registerWikiSocial } from './wiki/social/social.notifications';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -39,6 +40,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerLeaveCalendarRealtime(realtime),
     registerLeaveNotifications(),
     registerLeaveRealtime(realtime),
+    registerWikiSocial(),
   ];
   return () => offs.forEach((off) => off());
 }
