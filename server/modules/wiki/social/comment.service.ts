@@ -140,7 +140,7 @@ export async function createComment(
         : (direct ?? null);
       if (!parent || parent.deleted) {
         throw badRequest('The comment to reply to does not exist.', [
-          { path: 'parentId', code: 'not_found', message: 'not_found' },
+          { path: 'parentId', code: 'unknown_reference', message: 'unknown_reference' },
         ]);
       }
     }
@@ -189,7 +189,7 @@ export async function updateComment(
 ): Promise<WikiCommentDTO> {
   if (input.body === undefined && input.resolved === undefined) {
     throw badRequest('Nothing to change.', [
-      { path: 'body', code: 'required', message: 'required' },
+      { path: 'body', code: 'nothing_to_change', message: 'nothing_to_change' },
     ]);
   }
   const access = await requirePage(user, pageId, 'read');
