@@ -20,7 +20,9 @@ import { leaveReportRoutes } from './leave/report.routes';
 import { leaveBalanceRoutes } from './leave/balance.routes';
 import { leaveHrRoutes } from './leave/hr.routes';
 import { leaveRequestRoutes } from './leave/request.routes';
+import { wikiRoutes } from './wiki/wiki.routes';
 import { wikiSocialRoutes } from './wiki/social/social.routes';
+import { wikiSearchRoutes } from './wiki/search/search.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -47,6 +49,8 @@ export function allRoutes(): RouteDef[] {
     ...leaveBalanceRoutes,
     ...leaveHrRoutes,
     ...leaveRequestRoutes,
+    ...wikiRoutes,
     ...wikiSocialRoutes,
+    ...wikiSearchRoutes,
   ];
 }
