@@ -22,6 +22,7 @@ import { startDatabaseMonitor } from './modules/system/db-health';
 import { flushReadPositions } from './modules/chat/read-behind';
 import { startUploadCleanup } from './modules/chat/upload-cleanup';
 import { startLeaveSweeps } from './modules/leave/escalation';
+import { attachCollab } from './modules/wiki/collab/collab.server';
 import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
 
 export interface RunningServer {
@@ -74,6 +75,13 @@ export async function startServer(env: Env): Promise<RunningServer> {
     redis,
     env,
   });
+  // Wiki co-editing on `/collab` (Socket.IO keeps `/socket.io`), same Origin list and sessions.
+  const collab = attachCollab(server, {
+    session,
+    allowedOrigins: origins,
+    redisUrl: env.REDIS_URL,
+    absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+  });
   const unsubscribe = registerSubscribers({ realtime });
   const stopNewsScheduler = startNewsScheduler();
   const stopNewsReminders = startNewsReminders();
@@ -102,6 +110,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
         stopLeaveSweeps();
         stopWikiReviewReminders();
         unregisterGauge();
+        // Every loaded wiki document is stored before connections and the database close.
+        await collab.close().catch((err: unknown) => logger.error({ err }, 'collab close failed'));
         // Socket.IO's close also closes the HTTP server and waits for every connection: idle
         // keep-alive ones end now, busy ones get a short grace (clients retry elsewhere).
         server.closeIdleConnections();
