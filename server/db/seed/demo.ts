@@ -9,6 +9,7 @@ import { insertDemoApps } from '../../modules/apps/apps.seed';
 import { insertDemoNews } from './news';
 import { insertDemoChat } from './chat';
 import { insertDemoLeave } from './leave';
+import { insertDemoWiki } from './wiki';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -99,6 +100,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await insertDemoNews(demo);
   await insertDemoChat(demo);
   await insertDemoLeave(demo);
+  await insertDemoWiki(demo);
   return demo.people.length;
 }
 
