@@ -14,6 +14,7 @@ import { newsRoutes } from '../features/news/routes';
 import { appsRoutes } from '../features/apps/routes';
 import { chatRoutes } from '../features/chat/routes';
 import { leaveRoutes } from '../features/leave/routes';
+import { wikiRoutes } from '../features/wiki/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -101,6 +102,7 @@ const appRoutes: RouteObject[] = [
   ...appsRoutes,
   ...chatRoutes,
   ...leaveRoutes,
+  ...wikiRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@ import { useNewsRealtime } from '../../features/news/realtime';
 import { useHomeRealtime } from '../../features/home/realtime';
 import { useChatRealtime } from '../../features/chat/realtime';
 import { useLeaveRealtime } from '../../features/leave/realtime';
+import { useWikiRealtime } from '../../features/wiki/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -50,5 +51,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   useHomeRealtime(socket);
   useChatRealtime(socket, userId);
   useLeaveRealtime(socket, userId);
+  useWikiRealtime(socket);
   return null;
 }

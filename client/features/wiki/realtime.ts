@@ -46,9 +46,7 @@ export function onWikiPage(qc: QueryClient, { pageId }: P<'wiki:page'>) {
 }
 
 export function onWikiComments(qc: QueryClient, { pageId, commentCount }: P<'wiki:comments'>) {
-  qc.setQueryData<PageDTO>(wikiKeys.page(pageId), (old) =>
-    old ? { ...old, commentCount } : old,
-  );
+  qc.setQueryData<PageDTO>(wikiKeys.page(pageId), (old) => (old ? { ...old, commentCount } : old));
   void qc.invalidateQueries({ queryKey: wikiKeys.comments(pageId) });
 }
 
@@ -56,7 +54,8 @@ export function onWikiSpaces(qc: QueryClient) {
   void qc.invalidateQueries({ queryKey: wikiKeys.spaces() });
   // Roles may have changed: abilities of open spaces too.
   void qc.invalidateQueries({
-    predicate: (q) => q.queryKey[0] === 'wiki' && q.queryKey[1] === 'space' && q.queryKey.length === 3,
+    predicate: (q) =>
+      q.queryKey[0] === 'wiki' && q.queryKey[1] === 'space' && q.queryKey.length === 3,
   });
 }
 
