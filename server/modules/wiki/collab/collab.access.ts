@@ -2,7 +2,7 @@ import type { Hocuspocus, Connection } from '@hocuspocus/server';
 import { parseCollabDocName } from '@shared/wiki/schemas';
 import { events } from '../../../lib/events';
 import { logger } from '../../../lib/logger';
-import { pageAccess, viewerOf } from '../access';
+import { pageAccess, viewerById } from '../access';
 import { wikiIndex } from '../page-index';
 import type { CollabContext } from './collab.server';
 
@@ -36,7 +36,9 @@ export async function recheckCollab(
   for (const { pageId, connection } of connectionsOf(hocuspocus, match)) {
     const user = userOf(connection);
     if (onlyPersonId && user?.id !== onlyPersonId) continue;
-    const access = user ? await pageAccess(await viewerOf(user), pageId) : null;
+    // Fresh from the directory: the connection's user object may carry old roles.
+    const viewer = user ? await viewerById(user.id) : null;
+    const access = viewer ? await pageAccess(viewer, pageId) : null;
     if (!access || (!access.abilities.edit && !connection.readOnly)) {
       connection.close({ code: 4403, reason: 'forbidden' });
       closed += 1;
