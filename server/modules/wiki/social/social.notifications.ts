@@ -53,7 +53,7 @@ async function notifyReaders(
 }
 
 /** Watchers (except the authors) hear about a kept version, at most once an hour per page. */
-async function onRevision(pageId: string, kind: string, authorIds: string[]): Promise<void> {
+export async function onRevision(pageId: string, kind: string, authorIds: string[]): Promise<void> {
   // Whoever edited the page starts watching it.
   if (authorIds.length) await addWatchers(pageId, authorIds);
   if (!NOTIFIED_KINDS.has(kind)) return;
@@ -86,7 +86,7 @@ async function onRevision(pageId: string, kind: string, authorIds: string[]): Pr
 }
 
 /** A new comment: watchers and the page owner; a reply: the parent's author (once, not twice). */
-async function onComment(e: {
+export async function onComment(e: {
   pageId: string;
   commentId: string;
   actorId: string;
@@ -108,7 +108,7 @@ async function onComment(e: {
   if (others.length) await notifyReaders(e.pageId, [...new Set(others)], 'wiki.comment', params);
 }
 
-async function onReviewRequested(pageId: string, requesterId: string | null): Promise<void> {
+export async function onReviewRequested(pageId: string, requesterId: string | null): Promise<void> {
   const page = await pageOf(pageId);
   if (!page) return;
   const space = (await wikiIndex()).spaces.get(page.spaceId);
@@ -124,7 +124,7 @@ async function onReviewRequested(pageId: string, requesterId: string | null): Pr
   });
 }
 
-async function onReviewDecided(
+export async function onReviewDecided(
   pageId: string,
   deciderId: string | null,
   decision: 'approved' | 'rejected',
@@ -144,7 +144,7 @@ async function onReviewDecided(
   });
 }
 
-async function onSpaceRole(
+export async function onSpaceRole(
   spaceId: string,
   actorId: string,
   member: { personId: string; role: string | null },
