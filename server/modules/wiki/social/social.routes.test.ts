@@ -7,7 +7,7 @@ import { makeTestApp, type Session } from '../../../test/app';
 import { WikiCommentThreadModel } from './social.model';
 import { isWatching } from './watch.service';
 import { commentCount } from './comment.service';
-import { makeSocialWorld, makeWikiPage, setPageFields, uuid, type Who } from './social.fixtures';
+import { makeSocialWorld, makeWikiPage, uuid, type Who } from './social.fixtures';
 
 useTestDatabase();
 
