@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- <name> [options]`: news (start page and news list at city scale), queries
  * (database commands per request), chat (latency, CPU and heap per client against bare Socket.IO),
- * leave (team calendar and inbox p95 for an office of 1,500 people), bundle
+ * leave (team calendar and inbox p95 for an office of 1,500 people), wiki-load (page load and
+ * search at 10,000 pages), wiki-collab (50 co-editors on 10 pages: edit delivery), bundle
  * (initial JS of the SPA), cold-start.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,14 @@ const scripts: Record<string, string[]> = {
   queries: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'queries.ts')],
   chat: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'chat.ts')],
   leave: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'leave.ts')],
+  'wiki-load': [
+    path.join(here, '../../node_modules/tsx/dist/cli.mjs'),
+    path.join(here, 'wiki-load.ts'),
+  ],
+  'wiki-collab': [
+    path.join(here, '../../node_modules/tsx/dist/cli.mjs'),
+    path.join(here, 'wiki-collab.ts'),
+  ],
   bundle: [path.join(here, 'bundle.mjs')],
   'cold-start': [path.join(here, 'cold-start.mjs')],
 };
