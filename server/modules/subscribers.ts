@@ -9,6 +9,7 @@ import { registerLeaveCalendarRealtime } from './leave/calendar.realtime';
 import { registerLeaveNotifications } from './leave/leave.notifications';
 import { registerLeaveRealtime } from './leave/leave.realtime';
 import { registerWikiSocial } from './wiki/social/social.notifications';
+import { registerWikiRealtime } from './wiki/wiki.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -41,6 +42,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerLeaveNotifications(),
     registerLeaveRealtime(realtime),
     registerWikiSocial(),
+    registerWikiRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -1,0 +1,205 @@
+import { objectId } from '@shared/http/fields';
+import { pageId as pageIdSchema } from '@shared/wiki/schemas';
+import type { PortalSocket, Realtime } from '../../realtime';
+import type { CurrentUser } from '../auth/current-user';
+import { events } from '../../lib/events';
+import { pageAccessIn, spaceAccessIn, viewerOf, type WikiViewer } from './access';
+import { wikiIndex, type WikiIndex } from './page-index';
+import { commentCount } from './social/comment.service';
+
+export const spaceRoom = (spaceId: string) => `wiki-space:${spaceId}`;
+export const pageRoom = (pageId: string) => `wiki-page:${pageId}`;
+
+type Check = (index: WikiIndex, viewer: WikiViewer) => boolean;
+const canReadSpace =
+  (spaceId: string): Check =>
+  (index, viewer) =>
+    spaceAccessIn(index, viewer, spaceId) !== null;
+const canReadPage =
+  (pageId: string): Check =>
+  (index, viewer) =>
+    pageAccessIn(index, viewer, pageId) !== null;
+
+/** One viewer per person per pass (several tabs share it). */
+function viewerCache() {
+  const viewers = new Map<string, Promise<WikiViewer>>();
+  return (user: CurrentUser) => {
+    let v = viewers.get(user.id);
+    if (!v) viewers.set(user.id, (v = viewerOf(user)));
+    return v;
+  };
+}
+
+/**
+ * Sends an event to a room, re-checking every socket's person against the policy first: a socket
+ * that may no longer read leaves the room and is told (`wiki:access-lost`) instead.
+ */
+async function toRoomChecked(
+  realtime: Realtime,
+  room: string,
+  may: Check,
+  lost: { spaceId: string; pageId: string | null },
+  send: ((socket: { emit: PortalSocket['emit'] }) => void) | null,
+): Promise<void> {
+  const [sockets, index] = await Promise.all([realtime.io.in(room).fetchSockets(), wikiIndex()]);
+  const viewer = viewerCache();
+  await Promise.all(
+    sockets.map(async (socket) => {
+      const user = socket.data.user;
+      if (user && may(index, await viewer(user))) {
+        send?.(socket);
+        return;
+      }
+      socket.leave(room);
+      socket.emit('wiki:access-lost', lost);
+    }),
+  );
+}
+
+/** Re-checks the space room and the page rooms of a page and its descendants. */
+async function recheckPage(realtime: Realtime, pageId: string, spaceId: string) {
+  const index = await wikiIndex();
+  const ids = [pageId, ...index.descendants(pageId).map((p) => p.id)];
+  await Promise.all(
+    ids.map((id) =>
+      toRoomChecked(realtime, pageRoom(id), canReadPage(id), { spaceId, pageId: id }, null),
+    ),
+  );
+}
+
+async function recheckSpace(realtime: Realtime, spaceId: string) {
+  const index = await wikiIndex();
+  await toRoomChecked(
+    realtime,
+    spaceRoom(spaceId),
+    canReadSpace(spaceId),
+    { spaceId, pageId: null },
+    null,
+  );
+  await Promise.all(
+    index
+      .pagesOf(spaceId)
+      .map((p) =>
+        toRoomChecked(realtime, pageRoom(p.id), canReadPage(p.id), { spaceId, pageId: p.id }, null),
+      ),
+  );
+}
+
+/** `wiki:spaces` to every connected person who can read the space now, and to whoever is named. */
+async function announceSpaces(realtime: Realtime, spaceId: string, also: string[]) {
+  const [sockets, index] = await Promise.all([realtime.io.fetchSockets(), wikiIndex()]);
+  const viewer = viewerCache();
+  const told = new Set(also);
+  for (const id of also) realtime.toUser(id, 'wiki:spaces', {});
+  const readers = new Set<string>();
+  for (const s of sockets) {
+    const user = s.data.user;
+    if (!user || told.has(user.id) || readers.has(user.id)) continue;
+    if (spaceAccessIn(index, await viewer(user), spaceId)) readers.add(user.id);
+  }
+  for (const id of readers) realtime.toUser(id, 'wiki:spaces', {});
+}
+
+function onWatch(socket: PortalSocket) {
+  socket.on('wiki:watch-space', (payload, ack) => {
+    const reply = typeof ack === 'function' ? ack : () => undefined;
+    const id = objectId.safeParse((payload as { spaceId?: unknown } | null)?.spaceId);
+    if (!id.success) return reply({ error: 'forbidden' });
+    const spaceId = id.data.toLowerCase();
+    Promise.all([wikiIndex(), viewerOf(socket.data.user)])
+      .then(async ([index, viewer]) => {
+        if (!spaceAccessIn(index, viewer, spaceId)) return reply({ error: 'forbidden' });
+        await socket.join(spaceRoom(spaceId));
+        reply({ ok: true });
+      })
+      .catch(() => reply({ error: 'forbidden' }));
+  });
+  socket.on('wiki:unwatch-space', (payload) => {
+    const id = objectId.safeParse((payload as { spaceId?: unknown } | null)?.spaceId);
+    if (id.success) void socket.leave(spaceRoom(id.data.toLowerCase()));
+  });
+  socket.on('wiki:watch-page', (payload, ack) => {
+    const reply = typeof ack === 'function' ? ack : () => undefined;
+    const id = pageIdSchema.safeParse((payload as { pageId?: unknown } | null)?.pageId);
+    if (!id.success) return reply({ error: 'forbidden' });
+    const pageId = id.data.toLowerCase();
+    Promise.all([wikiIndex(), viewerOf(socket.data.user)])
+      .then(async ([index, viewer]) => {
+        if (!pageAccessIn(index, viewer, pageId)) return reply({ error: 'forbidden' });
+        await socket.join(pageRoom(pageId));
+        reply({ ok: true });
+      })
+      .catch(() => reply({ error: 'forbidden' }));
+  });
+  socket.on('wiki:unwatch-page', (payload) => {
+    const id = pageIdSchema.safeParse((payload as { pageId?: unknown } | null)?.pageId);
+    if (id.success) void socket.leave(pageRoom(id.data.toLowerCase()));
+  });
+}
+
+const TREE_CHANGES = new Set(['created', 'archived', 'restored', 'moved']);
+
+/**
+ * Live wiki: watch requests (policy-checked), invalidations to the space and page rooms (each
+ * socket re-checked before it hears anything), and removal of watchers who lost access.
+ */
+export function registerWikiRealtime(realtime: Realtime): () => void {
+  realtime.io.on('connection', onWatch);
+  const offs = [
+    events.on('wiki.page_changed', async (e) => {
+      if (e.accessChanged) await recheckPage(realtime, e.pageId, e.spaceId);
+      if (e.treeChanged || TREE_CHANGES.has(e.change)) {
+        await toRoomChecked(
+          realtime,
+          spaceRoom(e.spaceId),
+          canReadSpace(e.spaceId),
+          { spaceId: e.spaceId, pageId: null },
+          (s) => s.emit('wiki:tree', { spaceId: e.spaceId }),
+        );
+      }
+      const rev = (await wikiIndex()).pages.get(e.pageId)?.rev ?? 0;
+      await toRoomChecked(
+        realtime,
+        pageRoom(e.pageId),
+        canReadPage(e.pageId),
+        { spaceId: e.spaceId, pageId: e.pageId },
+        (s) => s.emit('wiki:page', { pageId: e.pageId, rev }),
+      );
+    }),
+    events.on('wiki.revision_created', async (e) => {
+      const rev = (await wikiIndex()).pages.get(e.pageId)?.rev ?? 0;
+      await toRoomChecked(
+        realtime,
+        pageRoom(e.pageId),
+        canReadPage(e.pageId),
+        { spaceId: e.spaceId, pageId: e.pageId },
+        (s) => s.emit('wiki:page', { pageId: e.pageId, rev }),
+      );
+    }),
+    events.on('wiki.comment_changed', async (e) => {
+      const count = await commentCount(e.pageId);
+      await toRoomChecked(
+        realtime,
+        pageRoom(e.pageId),
+        canReadPage(e.pageId),
+        { spaceId: e.spaceId, pageId: e.pageId },
+        (s) => s.emit('wiki:comments', { pageId: e.pageId, commentCount: count }),
+      );
+    }),
+    events.on('wiki.space_changed', async (e) => {
+      if (e.accessChanged) await recheckSpace(realtime, e.spaceId);
+      await announceSpaces(realtime, e.spaceId, e.member ? [e.member.personId] : []);
+      await toRoomChecked(
+        realtime,
+        spaceRoom(e.spaceId),
+        canReadSpace(e.spaceId),
+        { spaceId: e.spaceId, pageId: null },
+        (s) => s.emit('wiki:tree', { spaceId: e.spaceId }),
+      );
+    }),
+  ];
+  return () => {
+    offs.forEach((off) => off());
+    realtime.io.off('connection', onWatch);
+  };
+}
