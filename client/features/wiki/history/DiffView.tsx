@@ -34,12 +34,12 @@ export function DiffView({ diff }: { diff: DiffDTO }) {
         <p className={styles.diffTitle}>
           <span>{t('diff.titleChanged')} </span>
           <del>
-            <span className="visually-hidden">{t('diff.removed')} </span>
+            <span className="visually-hidden"> {t('diff.removed')} </span>
             {diff.titleChanged.from}
           </del>{' '}
           →{' '}
           <ins>
-            <span className="visually-hidden">{t('diff.added')} </span>
+            <span className="visually-hidden"> {t('diff.added')} </span>
             {diff.titleChanged.to}
           </ins>
         </p>
@@ -65,12 +65,12 @@ export function DiffView({ diff }: { diff: DiffDTO }) {
                     part.text
                   ) : part.op === 'added' ? (
                     <ins>
-                      <span className="visually-hidden">{t('diff.added')} </span>
+                      <span className="visually-hidden"> {t('diff.added')} </span>
                       {part.text}
                     </ins>
                   ) : (
                     <del>
-                      <span className="visually-hidden">{t('diff.removed')} </span>
+                      <span className="visually-hidden"> {t('diff.removed')} </span>
                       {part.text}
                     </del>
                   )}
