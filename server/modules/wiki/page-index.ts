@@ -333,7 +333,7 @@ export async function setPageLinks(pageId: string, links: string[]): Promise<voi
     { _id: pageId },
     // No rev bump: links follow content, and a rev bump would make open meta forms stale.
     { $set: { links: unique } },
-    { new: true, timestamps: false },
+    { returnDocument: 'after', timestamps: false },
   ).lean<Page>();
   if (doc) rememberPage(doc);
 }

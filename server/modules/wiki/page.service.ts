@@ -157,7 +157,7 @@ export async function updatePageMeta(
     PageModel.findOneAndUpdate(
       { _id: pageId, rev: input.rev },
       { $set: set, $inc: { rev: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<Page>(),
   );
   if (!doc) throw staleCopy();

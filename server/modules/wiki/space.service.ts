@@ -100,7 +100,7 @@ export async function updateSpace(
     SpaceModel.findOneAndUpdate(
       { _id: spaceId, rev },
       { $set: set, $inc: { rev: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<Space>(),
   );
   if (!doc) throw stale();
@@ -158,7 +158,7 @@ export async function setMember(
         },
         $inc: { rev: 1 },
       },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<Space>();
     if (!doc) throw stale();
     return toSpaceMeta(doc);

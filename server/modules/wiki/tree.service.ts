@@ -110,7 +110,7 @@ export async function movePage(
     const doc = await PageModel.findOneAndUpdate(
       { _id: pageId, rev: input.rev },
       { $set: { parentId, order: ordered.indexOf(current) }, $inc: { rev: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<Page>();
     if (!doc) throw staleCopy();
     rememberPage(doc);
