@@ -50,11 +50,18 @@ export const restoreRevision = (pageId: string, revisionId: string) =>
 export const getDiff = (pageId: string, from: string, to: string, signal?: AbortSignal) =>
   data(api<ApiData<DiffDTO>>(`${pagePath(pageId)}/diff`, { query: { from, to }, signal }));
 
-export const submitReview = (pageId: string, rev: number, comment?: string) =>
+/** What the review routes answer: the page's new `rev` and review state (not the whole page). */
+export interface ReviewStateDTO {
+  id: string;
+  rev: number;
+  review: { state: PageDTO['review']['state'] };
+}
+
+export const submitReview = (pageId: string, rev: number) =>
   data(
-    api<ApiData<PageDTO>>(`${pagePath(pageId)}/review`, {
+    api<ApiData<ReviewStateDTO>>(`${pagePath(pageId)}/review`, {
       method: 'POST',
-      body: comment ? { rev, comment } : { rev },
+      body: { rev },
     }),
   );
 
@@ -65,7 +72,7 @@ export const decideReview = (
   comment?: string,
 ) =>
   data(
-    api<ApiData<PageDTO>>(`${pagePath(pageId)}/review/${decision}`, {
+    api<ApiData<ReviewStateDTO>>(`${pagePath(pageId)}/review/${decision}`, {
       method: 'POST',
       body: comment ? { rev, comment } : { rev },
     }),

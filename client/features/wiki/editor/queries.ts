@@ -6,7 +6,7 @@ import {
   type InfiniteData,
 } from '@tanstack/react-query';
 import type { ApiPage } from '@shared/http/errors';
-import type { PageDTO, RevisionDTO } from '@shared/wiki/types';
+import type { RevisionDTO } from '@shared/wiki/types';
 import { wikiKeys } from '../keys';
 
 /** Page and space come from the reader's queries (one cache entry each). */
@@ -60,11 +60,6 @@ export const useReviews = () =>
     staleTime: 15_000,
   });
 
-function useSetPage() {
-  const qc = useQueryClient();
-  return (page: PageDTO) => qc.setQueryData(wikiKeys.page(page.id), page);
-}
-
 export function useSaveVersion(pageId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -82,12 +77,11 @@ export function useRestoreRevision(pageId: string) {
 }
 
 export function useSubmitReview(pageId: string) {
-  const setPage = useSetPage();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { rev: number; comment?: string }) => submitReview(pageId, v.rev, v.comment),
-    onSuccess: (page) => {
-      setPage(page);
+    mutationFn: (v: { rev: number }) => submitReview(pageId, v.rev),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: wikiKeys.page(pageId) });
       void qc.invalidateQueries({ queryKey: wikiKeys.reviews() });
     },
   });
@@ -102,10 +96,9 @@ export function useDecideReview() {
       rev: number;
       comment?: string;
     }) => decideReview(v.pageId, v.decision, v.rev, v.comment),
-    onSuccess: (page) => {
-      qc.setQueryData(wikiKeys.page(page.id), page);
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: wikiKeys.page(r.id) });
       void qc.invalidateQueries({ queryKey: wikiKeys.reviews() });
-      void qc.invalidateQueries({ queryKey: wikiKeys.revisions(page.id) });
     },
   });
 }
