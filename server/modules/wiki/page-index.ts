@@ -1,11 +1,9 @@
-import type { Audience } from '@shared/org/audience';
-import type { PageRestriction, SpaceKind, SpaceRole } from '@shared/wiki/schemas';
-import type { ReviewState } from '@shared/wiki/types';
 import { cluster } from '../../lib/cluster';
 import { logger } from '../../lib/logger';
 import { readStamp, STAMP } from '../../lib/stamps';
 import { PageModel, type Page } from './page.model';
 import { SpaceModel, type Space } from './space.model';
+import { toPageMeta, toSpaceMeta, type PageMeta, type SpaceMeta } from './page-meta';
 
 /**
  * The wiki's read model: every space and the metadata of every page in memory (10,000 pages are
@@ -17,51 +15,8 @@ import { SpaceModel, type Space } from './space.model';
  * instances reload that ONE page by `_id` (cluster topic), and everything reloads every 10 minutes
  * as a safety net. A row is only replaced by one with a higher or equal `rev`.
  */
-export interface SpaceMeta {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  kind: SpaceKind;
-  roomId: string | null;
-  audience: Audience;
-  defaultRole: Exclude<SpaceRole, 'admin'>;
-  approvalRequired: boolean;
-  members: { personId: string; role: SpaceRole }[];
-  createdBy: string | null;
-  updatedAt: Date;
-  rev: number;
-}
-
-export interface PageMeta {
-  id: string;
-  spaceId: string;
-  parentId: string | null;
-  order: number;
-  title: string;
-  ownerId: string | null;
-  reviewBy: string | null;
-  reviewRemindedFor: string | null;
-  restriction: PageRestriction | null;
-  archived: boolean;
-  archivedAt: Date | null;
-  archivedBy: string | null;
-  archiveRootId: string | null;
-  isTemplate: boolean;
-  review: {
-    state: ReviewState;
-    requestedBy: string | null;
-    requestedAt: Date | null;
-    comment: string | null;
-  };
-  publishedAt: Date | null;
-  createdAt: Date;
-  createdBy: string;
-  updatedAt: Date;
-  updatedBy: string | null;
-  links: string[];
-  rev: number;
-}
+export type { PageMeta, SpaceMeta } from './page-meta';
+export { toPageMeta, toSpaceMeta } from './page-meta';
 
 export interface WikiIndex {
   pages: Map<string, PageMeta>;
@@ -80,71 +35,6 @@ export interface WikiIndex {
 
 const TOPIC = 'wiki-page:changed';
 const FULL_RELOAD_MS = 10 * 60_000;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-export function toSpaceMeta(d: Space): SpaceMeta {
-  const a = d.audience ?? { units: [], roles: [], locationIds: [] };
-  return {
-    id: String(d._id),
-    key: d.key,
-    name: d.name,
-    description: d.description ?? '',
-    kind: d.kind as SpaceKind,
-    roomId: str(d.roomId),
-    audience: {
-      units: (a.units ?? []).map((u) => ({
-        unitId: String(u.unitId),
-        withSubunits: !!u.withSubunits,
-      })),
-      roles: (a.roles ?? []) as Audience['roles'],
-      locationIds: (a.locationIds ?? []).map(String),
-    },
-    defaultRole: (d.defaultRole ?? 'reader') as SpaceMeta['defaultRole'],
-    approvalRequired: !!d.approvalRequired,
-    members: (d.members ?? []).map((m) => ({
-      personId: String(m.personId),
-      role: m.role as SpaceRole,
-    })),
-    createdBy: str(d.createdBy),
-    updatedAt: d.updatedAt,
-    rev: d.rev ?? 0,
-  };
-}
-
-export function toPageMeta(d: Page): PageMeta {
-  const r = d.restriction;
-  return {
-    id: String(d._id),
-    spaceId: String(d.spaceId),
-    parentId: str(d.parentId),
-    order: d.order ?? 0,
-    title: d.title,
-    ownerId: str(d.ownerId),
-    reviewBy: d.reviewBy ?? null,
-    reviewRemindedFor: d.reviewRemindedFor ?? null,
-    restriction: r
-      ? { personIds: (r.personIds ?? []).map(String), unitIds: (r.unitIds ?? []).map(String) }
-      : null,
-    archived: !!d.archived,
-    archivedAt: d.archivedAt ?? null,
-    archivedBy: str(d.archivedBy),
-    archiveRootId: d.archiveRootId ?? null,
-    isTemplate: !!d.isTemplate,
-    review: {
-      state: (d.review?.state ?? 'none') as ReviewState,
-      requestedBy: str(d.review?.requestedBy),
-      requestedAt: d.review?.requestedAt ?? null,
-      comment: d.review?.comment ?? null,
-    },
-    publishedAt: d.publishedAt ?? null,
-    createdAt: d.createdAt,
-    createdBy: String(d.createdBy),
-    updatedAt: d.updatedAt,
-    updatedBy: str(d.updatedBy),
-    links: (d.links ?? []).map(String),
-    rev: d.rev ?? 0,
-  };
-}
 
 const kidKey = (spaceId: string, parentId: string | null) => `${spaceId}|${parentId ?? ''}`;
 const bySiblingOrder = (a: PageMeta, b: PageMeta) =>

@@ -21,16 +21,8 @@ import {
   setMember,
   updateSpace,
 } from './space.service';
-import {
-  archiveList,
-  archivePage,
-  backlinks,
-  movePage,
-  restorePage,
-  spaceTree,
-  staleList,
-  templateList,
-} from './tree.service';
+import { archivePage, movePage, restorePage, spaceTree } from './tree.service';
+import { archiveList, backlinks, staleList, templateList } from './page-lists.service';
 
 const tag = 'wiki';
 const base = '/api/wiki';
