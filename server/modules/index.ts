@@ -23,6 +23,8 @@ import { leaveRequestRoutes } from './leave/request.routes';
 import { wikiRoutes } from './wiki/wiki.routes';
 import { wikiSocialRoutes } from './wiki/social/social.routes';
 import { wikiSearchRoutes } from './wiki/search/search.routes';
+import { wikiContentRoutes } from './wiki/content/content.routes';
+import { wikiReviewRoutes } from './wiki/content/review.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -52,5 +54,7 @@ export function allRoutes(): RouteDef[] {
     ...wikiRoutes,
     ...wikiSocialRoutes,
     ...wikiSearchRoutes,
+    ...wikiContentRoutes,
+    ...wikiReviewRoutes,
   ];
 }

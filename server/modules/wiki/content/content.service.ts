@@ -149,9 +149,13 @@ export async function afterContentStored(
     return;
   }
   await writeBody(pageId, draft, publish ? draft : null);
-  const linksBefore = [...page.links].sort().join();
-  if (linksBefore !== draft.links.join()) await setPageLinks(pageId, draft.links);
-  await touchPage(pageId, actorId, publish);
+  // The page services write metadata under the same per-page lock.
+  await withKeyLock(`wiki-page:${pageId}`, async () => {
+    if ([...page.links].sort().join() !== draft.links.join()) {
+      await setPageLinks(pageId, draft.links);
+    }
+    await touchPage(pageId, actorId, publish);
+  });
   events.publish('wiki.page_changed', {
     pageId,
     spaceId: page.spaceId,
