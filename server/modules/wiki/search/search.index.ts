@@ -2,7 +2,7 @@ import { cluster } from '../../../lib/cluster';
 import { events } from '../../../lib/events';
 import { logger } from '../../../lib/logger';
 import { getPageBody, type PageBody } from '../content/content.service';
-import type { PageMeta, WikiIndex } from '../page-index';
+import { wikiIndex, type PageMeta, type WikiIndex } from '../page-index';
 import { loadAllBodyTexts } from './search.load';
 import { indexText, type IndexedText } from './search.text';
 
@@ -123,6 +123,18 @@ export async function pageTexts(index: WikiIndex, pages: PageMeta[]): Promise<Ma
 }
 
 export type { Entry as PageTextEntry };
+
+/**
+ * Loads the texts in the background (call after start): on the embedded engine the one read of
+ * 10,000 bodies takes seconds, which the first search would otherwise wait for.
+ */
+export function warmWikiSearch(): void {
+  subscribe();
+  if (entries || loading) return;
+  wikiIndex()
+    .then((index) => loadAll(index))
+    .catch((err: unknown) => logger.warn({ err }, 'wiki search warm-up failed'));
+}
 
 /** Tests: forget the texts (the next search reads them again). */
 export function resetWikiSearch(): void {
