@@ -70,6 +70,7 @@ export function attachCollab(
   // Who changed each loaded document since its last store.
   const editors = new Map<string, Set<string>>();
   const idleTimers = new Map<string, NodeJS.Timeout>();
+  const directChanges = new Set<string>();
 
   const keepIdle = (pageId: string) => {
     createRevision(pageId, 'idle', null).catch((err: unknown) =>
@@ -138,6 +139,8 @@ export function attachCollab(
       // The last editor left and everything is stored: keep what changed as a revision now.
       const pageId = parseCollabDocName(documentName);
       if (!pageId || closing) return;
+      // A server-side change (restore) keeps its own revision.
+      if (directChanges.delete(pageId)) return;
       clearTimeout(idleTimers.get(pageId));
       idleTimers.delete(pageId);
       keepIdle(pageId);
@@ -194,6 +197,7 @@ export function attachCollab(
   const live: LiveDocs = {
     loaded: (pageId) => docOf(pageId),
     change: async (pageId, actorId, change) => {
+      directChanges.add(pageId);
       const conn = await hocuspocus.openDirectConnection(collabDocName(pageId), { actorId });
       try {
         await conn.transact((doc) => change(doc));

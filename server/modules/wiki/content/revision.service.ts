@@ -119,6 +119,26 @@ export function replaceContent(doc: Y.Doc, json: JSONContent): void {
 }
 
 /**
+ * Replaces a page's content: through the live document when a co-editing server runs here
+ * (connected editors see it at once, other instances through Redis), else on the stored state.
+ */
+export async function setPageContent(
+  pageId: string,
+  json: JSONContent,
+  actorId: string,
+): Promise<void> {
+  const live = liveDocs();
+  if (live) {
+    await live.change(pageId, actorId, (doc) => replaceContent(doc, json));
+    return;
+  }
+  const doc = (await currentDoc(pageId)) ?? new Y.Doc();
+  replaceContent(doc, json);
+  await storeState(pageId, Y.encodeStateAsUpdate(doc), { dirty: true, authorIds: [actorId] });
+  await afterContentStored(pageId, doc, actorId);
+}
+
+/**
  * Puts an old version back: through the live document when a co-editing server runs here
  * (connected editors see it at once, other instances through Redis), else on the stored state.
  * Then keeps a `restore` revision.
@@ -128,15 +148,6 @@ export async function restoreRevision(
   revision: StoredRevision,
   actorId: string,
 ): Promise<RevisionMeta | null> {
-  const json = revisionJSON(revision);
-  const live = liveDocs();
-  if (live) {
-    await live.change(pageId, actorId, (doc) => replaceContent(doc, json));
-  } else {
-    const doc = (await currentDoc(pageId)) ?? new Y.Doc();
-    replaceContent(doc, json);
-    await storeState(pageId, Y.encodeStateAsUpdate(doc), { dirty: true, authorIds: [actorId] });
-    await afterContentStored(pageId, doc, actorId);
-  }
+  await setPageContent(pageId, revisionJSON(revision), actorId);
   return createRevision(pageId, 'restore', actorId, { force: true, note: `#${revision.number}` });
 }
