@@ -19,6 +19,7 @@ import { pageContentJSON, seedPageContent } from './content/content.service';
 import { rememberPage, wikiIndex, type PageMeta, type WikiIndex } from './page-index';
 import { PageModel, type Page } from './page.model';
 import { presentPage } from './page.presenter';
+import { restrictionAdmits } from './wiki.policy';
 
 type PageUpdate = z.infer<typeof pageUpdateSchema>;
 type PageCopy = z.infer<typeof pageCopySchema>;
@@ -152,7 +153,14 @@ export async function updatePageMeta(
     set.reviewBy = input.reviewBy;
     set.reviewRemindedFor = null;
   }
-  if (input.restriction !== undefined) set.restriction = input.restriction;
+  if (input.restriction) {
+    // Whoever restricts keeps access (space admins pass restrictions anyway).
+    const viewer = await viewerOf(user);
+    const keepsOut = access.role !== 'admin' && !restrictionAdmits(input.restriction, viewer);
+    set.restriction = keepsOut
+      ? { ...input.restriction, personIds: [...input.restriction.personIds, user.id] }
+      : input.restriction;
+  } else if (input.restriction === null) set.restriction = null;
   const doc = await withKeyLock(`wiki-page:${pageId}`, () =>
     PageModel.findOneAndUpdate(
       { _id: pageId, rev: input.rev },

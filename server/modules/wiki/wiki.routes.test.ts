@@ -412,4 +412,24 @@ describe('non-members and restrictions', () => {
     // Space admins pass restrictions.
     await get('owner', `${W}/pages/${sub.id}`).expect(200);
   });
+
+  it('whoever restricts a page keeps access to it', async () => {
+    const page = await newPage('editor', 'Nur für wenige');
+    const next = (
+      await send('editor', 'patch', `${W}/pages/${page.id}`, {
+        rev: page.rev,
+        restriction: { personIds: [ids.listed], unitIds: [] },
+      }).expect(200)
+    ).body.data as PageDTO;
+    expect(next.restriction?.personIds).toEqual([ids.listed, ids.editor]);
+    await get('reader', `${W}/pages/${page.id}`).expect(404);
+    const lifted = (
+      await send('editor', 'patch', `${W}/pages/${page.id}`, {
+        rev: next.rev,
+        restriction: null,
+      }).expect(200)
+    ).body.data as PageDTO;
+    expect(lifted.restriction).toBeNull();
+    await get('reader', `${W}/pages/${page.id}`).expect(200);
+  });
 });
