@@ -121,7 +121,7 @@ async function touchPage(pageId: string, actorId: string | null, published: bool
   const doc = await PageModel.findOneAndUpdate(
     { _id: pageId },
     Object.keys(set).length ? { $set: set } : { $currentDate: { updatedAt: true } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<Page>();
   if (doc) rememberPage(doc);
 }
