@@ -104,7 +104,7 @@ function connect(l: Login | null, origin = ORIGIN) {
     maxDelay: 500,
   });
   const doc = new Y.Doc();
-  const state = { failed: false, synced: false };
+  const state = { failed: false, synced: false, closed: false };
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: collabDocName(page.id),
@@ -115,6 +115,9 @@ function connect(l: Login | null, origin = ORIGIN) {
     },
     onSynced: () => {
       state.synced = true;
+    },
+    onClose: () => {
+      state.closed = true;
     },
   });
   provider.attach();
@@ -291,6 +294,22 @@ describe('wiki co-editing over /collab', () => {
       () => !a.text().includes('später') && a.text().includes('offline'),
     );
     await waitFor('restore reached b', () => b.text() === a.text());
+
+    // Restricting the page to the first editor closes the second one's connection for good.
+    const current = await api<PageDTO>(who.editor, 'GET', `/api/wiki/pages/${page.id}`);
+    const me = await api<{ id: string }>(who.editor, 'GET', '/api/me');
+    b.state.closed = false; // (set by the restart)
+    await api(who.editor, 'PATCH', `/api/wiki/pages/${page.id}`, {
+      rev: current.rev,
+      restriction: { personIds: [me.id], unitIds: [] },
+    });
+    await waitFor('b closed', () => b.state.closed);
+    firstText(a).insert(0, 'nur A ');
+    await acked(a);
+    expect(b.text()).not.toContain('nur A');
+    const again = connect(who.editor2);
+    await waitFor('b refused on reconnect', () => again.state.failed);
+    again.destroy();
     a.destroy();
     b.destroy();
   }, 120_000);
