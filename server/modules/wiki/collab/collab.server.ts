@@ -184,6 +184,14 @@ export function attachCollab(
         wss.handleUpgrade(req, socket, head, (ws) => {
           const context: CollabContext = { user };
           hocuspocus.handleConnection(ws, req, context);
+          // The absolute session lifetime also ends this connection (as for Socket.IO).
+          const loginAt = (req as Request).session?.loginAt ?? 0;
+          const end = setTimeout(
+            () => ws.close(4401, 'session_expired'),
+            Math.max(0, loginAt + absoluteHours * 3_600_000 - Date.now()),
+          );
+          end.unref();
+          ws.once('close', () => clearTimeout(end));
         });
       })
       .catch((err: unknown) => {
