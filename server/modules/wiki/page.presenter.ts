@@ -3,7 +3,7 @@ import type { BreadcrumbDTO, PageDTO, PageRefDTO, StalePageDTO } from '@shared/w
 import { peopleFromDirectory } from '../people/directory-index';
 import { presentPersonRef } from '../people/people.presenter';
 import type { PageAccess } from './access';
-import { getPageBody } from './content/content.service';
+import { getPageView } from './content/view.store';
 import type { PageMeta, WikiIndex } from './page-index';
 import { commentCount } from './social/comment.service';
 import { isWatching } from './social/watch.service';
@@ -51,7 +51,7 @@ export async function presentStale(
 export async function presentPage(access: PageAccess, viewerId: string): Promise<PageDTO> {
   const { page, space, ancestors, abilities } = access;
   const [body, comments, watching, refs] = await Promise.all([
-    getPageBody(page.id),
+    getPageView(page.id),
     commentCount(page.id),
     isWatching(page.id, viewerId),
     personRefs([page.ownerId, page.updatedBy, page.review.requestedBy]),

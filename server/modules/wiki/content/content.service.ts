@@ -15,6 +15,7 @@ import { liveDocs } from './live-docs';
 import { EMPTY_DOC, docJSON, renderSnapshot } from './snapshot';
 import { loadDoc, loadState, storeState } from './ydoc.store';
 import { createRevision } from './revision.service';
+import { setViewFallback, viewDocOf, writeView } from './view.store';
 
 export interface Snapshot {
   html: string;
@@ -70,6 +71,8 @@ export async function storedBody(pageId: string): Promise<StoredBody | null> {
   return BodyModel.findById(pageId).lean<StoredBody>();
 }
 
+setViewFallback(storedBody);
+
 const bodyLock = (pageId: string) => `wiki-body:${pageId}`;
 
 export function snapshotOf(
@@ -95,7 +98,12 @@ export async function writeBody(
     const set: Record<string, StoredSnapshot> = { draft };
     if (published) set.published = published;
     try {
-      await BodyModel.updateOne({ _id: pageId }, { $set: set }, { upsert: true });
+      const after = await BodyModel.findOneAndUpdate(
+        { _id: pageId },
+        { $set: set },
+        { upsert: true, returnDocument: 'after' },
+      ).lean<StoredBody>();
+      if (after) await writeView(viewDocOf(after));
     } finally {
       bodies.invalidate(pageId);
     }
