@@ -1,12 +1,15 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { calloutTones, type CalloutTone } from '@shared/wiki/extensions';
+import { ImageIcon, InfoIcon, LinkIcon, PaperclipIcon } from '../../../components/icons';
 import { RovingToolbar, type ToolItem } from './RovingToolbar';
 import styles from './editor.module.css';
 
 interface ToolDef {
   key: string;
-  glyph: string;
+  /** Text glyphs only where every font has them; emoji render as empty boxes without an emoji font. */
+  glyph: ReactNode;
   shortcut?: string;
   aria?: string;
   groupStart?: boolean;
@@ -110,7 +113,7 @@ export const formatTools: ToolDef[] = [
   },
   {
     key: 'callout',
-    glyph: 'ⓘ',
+    glyph: <InfoIcon />,
     isActive: (e) => e.isActive('callout'),
     run: (e) =>
       e.isActive('callout')
@@ -165,18 +168,18 @@ export function EditorToolbar({ editor, onLink, onImage, onAttachment }: EditorT
     {
       key: 'link',
       label: t('toolbar.link'),
-      glyph: '🔗',
+      glyph: <LinkIcon />,
       shortcut: 'Strg+K',
       ariaShortcut: 'Control+K',
       pressed: state.link,
       disabled,
       onPress: onLink,
     },
-    { key: 'image', label: t('toolbar.image'), glyph: '🖼', disabled, onPress: onImage },
+    { key: 'image', label: t('toolbar.image'), glyph: <ImageIcon />, disabled, onPress: onImage },
     {
       key: 'attachment',
       label: t('toolbar.attachment'),
-      glyph: '📎',
+      glyph: <PaperclipIcon />,
       disabled,
       onPress: onAttachment,
     },
