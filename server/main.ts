@@ -24,6 +24,7 @@ import { startUploadCleanup } from './modules/chat/upload-cleanup';
 import { startLeaveSweeps } from './modules/leave/escalation';
 import { attachCollab } from './modules/wiki/collab/collab.server';
 import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
+import { warmWikiSearch } from './modules/wiki/search/search.index';
 
 export interface RunningServer {
   url: string;
@@ -88,6 +89,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopUploadCleanup = startUploadCleanup();
   const stopLeaveSweeps = startLeaveSweeps();
   const stopWikiReviewReminders = startWikiReviewReminders();
+  // The first wiki search would otherwise wait for one read of every page's text.
+  warmWikiSearch();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',

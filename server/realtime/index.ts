@@ -100,6 +100,9 @@ export async function attachRealtime(server: http.Server, deps: Deps): Promise<R
   const io: PortalServer = new Server(server, {
     path: '/socket.io',
     serveClient: false,
+    // Engine.IO ends other paths' upgrades (the wiki's `/collab`) that wrote nothing within this
+    // time; the collab session check can take longer than the 1 s default under load.
+    destroyUpgradeTimeout: 10_000,
     // Bigger packets close that one connection (socket.io CVE-2024-38355 class).
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 20_000,
