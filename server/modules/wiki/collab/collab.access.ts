@@ -11,7 +11,7 @@ import type { CollabContext } from './collab.server';
  * have changed (page or space events with `accessChanged`, archive/restore/move), every
  * connection of the affected pages is checked again and closed if its person may no longer read,
  * or may no longer edit while connected for editing (the client reconnects read-only). Logout,
- * revocation and deactivation close that session's / person's connections at once.
+ * revocation and deactivation close whole WebSockets on every instance (`collab.sessions.ts`).
  */
 
 const userOf = (c: Connection) => (c.context as Partial<CollabContext> | undefined)?.user;
@@ -47,13 +47,6 @@ export async function recheckCollab(
   return closed;
 }
 
-function closeWhere(hocuspocus: Hocuspocus, pred: (c: CollabContext['user']) => boolean) {
-  for (const { connection } of connectionsOf(hocuspocus, () => true)) {
-    const user = userOf(connection);
-    if (user && pred(user)) connection.close({ code: 4401, reason: 'unauthenticated' });
-  }
-}
-
 const ACCESS_CHANGES = new Set(['archived', 'restored', 'moved', 'restriction']);
 
 export function watchCollabAccess(hocuspocus: Hocuspocus): () => void {
@@ -77,9 +70,6 @@ export function watchCollabAccess(hocuspocus: Hocuspocus): () => void {
     events.on('person.updated', async (e) => {
       await recheckCollab(hocuspocus, () => true, e.personId).catch(failed);
     }),
-    events.on('auth.logout', (e) => closeWhere(hocuspocus, (u) => u.sessionId === e.sessionId)),
-    events.on('person.deactivated', (e) => closeWhere(hocuspocus, (u) => u.id === e.personId)),
-    events.on('person.sessions_revoked', (e) => closeWhere(hocuspocus, (u) => u.id === e.personId)),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -16,6 +16,7 @@ import { liveDocs, setLiveDocs, type LiveDocs } from '../content/live-docs';
 import { createRevision } from '../content/revision.service';
 import { loadState, storeState } from '../content/ydoc.store';
 import { watchCollabAccess } from './collab.access';
+import { currentCollabUser, trackCollabSessions } from './collab.sessions';
 
 /**
  * Co-editing: Hocuspocus on the app's own HTTP server, upgrade path `/collab` only (Socket.IO
@@ -34,6 +35,8 @@ export interface CollabContext {
 
 export interface CollabServer {
   hocuspocus: Hocuspocus;
+  /** Closes every WebSocket whose session is gone (runs periodically); returns how many. */
+  checkSessions(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,8 @@ export function attachCollab(
     absoluteHours?: number;
     /** Quiet time before an idle revision (tests shorten it). */
     idleRevisionMs?: number;
+    /** How often open connections' sessions are checked (idle timeout, logout elsewhere). */
+    sessionCheckSeconds?: number;
   },
 ): CollabServer {
   const absoluteHours = opts.absoluteHours ?? 12;
@@ -90,9 +95,13 @@ export function attachCollab(
   const content: Extension = {
     extensionName: 'wiki-content',
     async onAuthenticate({ documentName, context, connectionConfig }) {
-      const user = (context as Partial<CollabContext>).user;
+      const upgraded = (context as Partial<CollabContext>).user;
       const pageId = parseCollabDocName(documentName);
-      if (!user || !pageId) throw new Error('forbidden');
+      if (!upgraded || !pageId) throw new Error('forbidden');
+      // Every document opened on a long-lived WebSocket: the session must still be alive and the
+      // person's roles and unit are read now (the upgrade's copy may be hours old).
+      const user = await currentCollabUser(upgraded);
+      if (!user) throw new Error('forbidden');
       const access = await pageAccess(await viewerOf(user), pageId);
       if (!access) throw new Error('forbidden');
       if (!access.abilities.edit) connectionConfig.readOnly = true;
@@ -166,6 +175,7 @@ export function attachCollab(
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
   let closing = false;
+  const sessions = trackCollabSessions({ checkSeconds: opts.sessionCheckSeconds ?? 60 });
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0];
@@ -183,6 +193,7 @@ export function attachCollab(
         if (closing) return refuse(socket, 503, 'Service Unavailable');
         wss.handleUpgrade(req, socket, head, (ws) => {
           const context: CollabContext = { user };
+          sessions.add(ws, user);
           hocuspocus.handleConnection(ws, req, context);
           // The absolute session lifetime also ends this connection (as for Socket.IO).
           const loginAt = (req as Request).session?.loginAt ?? 0;
@@ -220,11 +231,13 @@ export function attachCollab(
 
   return {
     hocuspocus,
+    checkSessions: () => sessions.checkSessions(),
     async close() {
       if (closing) return;
       closing = true;
       server.off('upgrade', onUpgrade);
       stopWatching();
+      sessions.stop();
       for (const t of idleTimers.values()) clearTimeout(t);
       idleTimers.clear();
       // Store every loaded document before the database goes away.
