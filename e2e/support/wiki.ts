@@ -43,7 +43,11 @@ export class WikiApi {
     kind?: 'org' | 'office' | 'topic';
     defaultRole?: 'reader' | 'commenter' | 'editor';
     approvalRequired?: boolean;
-    audience?: { units: { unitId: string; withSubunits: boolean }[]; roles: string[]; locationIds: string[] };
+    audience?: {
+      units: { unitId: string; withSubunits: boolean }[];
+      roles: string[];
+      locationIds: string[];
+    };
   }): Promise<SpaceDTO> {
     return this.ok<SpaceDTO>('POST', '/api/wiki/spaces', {
       key: `e2e-${uniq()}`,
@@ -112,7 +116,9 @@ export async function trapScripts(context: BrowserContext): Promise<() => string
       configurable: true,
     });
   });
-  context.on('page', (p) => p.on('dialog', (d) => void (hits.push(`dialog: ${d.message()}`), d.dismiss())));
+  context.on('page', (p) =>
+    p.on('dialog', (d) => void (hits.push(`dialog: ${d.message()}`), d.dismiss())),
+  );
   for (const p of context.pages())
     p.on('dialog', (d) => void (hits.push(`dialog: ${d.message()}`), d.dismiss()));
   return () => hits;
@@ -141,4 +147,17 @@ export async function pasteHtml(page: Page, html: string, text = '') {
 /** Saves a full-page screenshot to /tmp/shots/wiki-<name>.png. */
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/shots/wiki-${name}.png`, fullPage: true });
+}
+
+/** Uploads a file to a page through the REST route (multipart field `file`). */
+export async function uploadFile(api: WikiApi, pageId: string, name: string, content: string) {
+  const form = new FormData();
+  form.append('file', new Blob([content], { type: 'text/plain' }), name);
+  const res = await fetch(`${api.s.base}/api/wiki/pages/${pageId}/files`, {
+    method: 'POST',
+    headers: { cookie: api.s.cookie, origin: api.s.base, 'x-csrf-token': api.s.csrf },
+    body: form,
+  });
+  expect([200, 201], await res.clone().text()).toContain(res.status);
+  return ((await res.json()) as { data: { id: string; name: string } }).data;
 }
