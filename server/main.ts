@@ -25,6 +25,7 @@ import { startLeaveSweeps } from './modules/leave/escalation';
 import { attachCollab } from './modules/wiki/collab/collab.server';
 import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
 import { warmWikiSearch } from './modules/wiki/search/search.index';
+import { warmWikiSocial } from './modules/wiki/social/warm';
 
 export interface RunningServer {
   url: string;
@@ -89,8 +90,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopUploadCleanup = startUploadCleanup();
   const stopLeaveSweeps = startLeaveSweeps();
   const stopWikiReviewReminders = startWikiReviewReminders();
-  // The first wiki search would otherwise wait for one read of every page's text.
+  // Page texts (search), watchers and comment counts of all pages, each from one bulk read.
   warmWikiSearch();
+  warmWikiSocial();
   const unregisterGauge = registerGauge(
     'portal_socket_connections',
     'Open Socket.IO connections on this instance.',

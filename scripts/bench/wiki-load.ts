@@ -34,6 +34,10 @@ import { SpaceModel } from '../../server/modules/wiki/space.model';
 import { PageModel } from '../../server/modules/wiki/page.model';
 import { BodyModel, YdocModel } from '../../server/modules/wiki/content/content.model';
 import { viewCollectionName, viewDocOf } from '../../server/modules/wiki/content/view.store';
+import {
+  WikiCommentThreadModel,
+  WikiPageWatchersModel,
+} from '../../server/modules/wiki/social/social.model';
 import { renderSnapshot } from '../../server/modules/wiki/content/snapshot';
 import { personRow, unitRow } from '../../server/db/seed/build';
 import { callout, doc, h, link, ol, p, table, ul } from '../../server/db/seed/wiki-content';
@@ -145,11 +149,17 @@ async function seed(): Promise<{ ids: string[]; ms: number }> {
     bodies: [] as object[],
     ydocs: [] as object[],
     views: [] as ReturnType<typeof viewDocOf>[],
+    watchers: [] as object[],
+    threads: [] as object[],
   };
   const flush = async () => {
     await PageModel.collection.insertMany(batch.pages as never[]);
     await BodyModel.collection.insertMany(batch.bodies as never[]);
     await YdocModel.collection.insertMany(batch.ydocs as never[]);
+    await WikiPageWatchersModel.collection.insertMany(batch.watchers as never[]);
+    if (batch.threads.length) {
+      await WikiCommentThreadModel.collection.insertMany(batch.threads as never[]);
+    }
     // The page view's documents, each in its bucket collection (as `writeBody` keeps them).
     const byBucket = new Map<string, ReturnType<typeof viewDocOf>[]>();
     for (const v of batch.views) {
@@ -163,6 +173,8 @@ async function seed(): Promise<{ ids: string[]; ms: number }> {
     batch.bodies = [];
     batch.ydocs = [];
     batch.views = [];
+    batch.watchers = [];
+    batch.threads = [];
   };
   for (let n = 0; n < PAGES; n++) {
     const id = ids[n] as string;
@@ -206,6 +218,28 @@ async function seed(): Promise<{ ids: string[]; ms: number }> {
     });
     batch.bodies.push({ _id: id, draft: stored, published: stored });
     batch.views.push(viewDocOf({ _id: id, draft: stored, published: stored }));
+    // Every page is watched by its creator (auto-watch); every fifth has a discussion.
+    batch.watchers.push({ _id: id, personIds: [String(reader._id)] });
+    if (n % 5 === 0) {
+      batch.threads.push({
+        _id: id,
+        rev: 3,
+        comments: [0, 1, 2].map((c) => ({
+          id: randomUUID(),
+          parentId: null,
+          authorId: String(reader._id),
+          body: `Anmerkung ${c} zu Seite ${n}: ${words[(n + c) % words.length]}`,
+          createdAt: now,
+          editedAt: null,
+          resolved: false,
+          resolvedBy: null,
+          resolvedAt: null,
+          deleted: false,
+          deletedBy: null,
+          deletedAt: null,
+        })),
+      });
+    }
     batch.ydocs.push({
       _id: id,
       state: Buffer.from(Y.encodeStateAsUpdate(ydoc)),

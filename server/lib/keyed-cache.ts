@@ -7,6 +7,11 @@ export interface KeyedCache<T> {
   set(key: string, value: T): void;
   /** Forgets the key here and on the other instances (e.g. after a write whose result is unknown). */
   invalidate(key: string): void;
+  /**
+   * Fills this instance from one bulk read (warm-up), without telling the others. Keys written,
+   * invalidated or loaded while the read ran keep their newer value.
+   */
+  prime(read: () => Promise<Iterable<[string, T]>>): Promise<void>;
   clear(): void;
 }
 
@@ -78,6 +83,15 @@ export function createKeyedCache<T>(opts: {
     invalidate(key) {
       dropLocal(key);
       cluster.broadcast(topic, key);
+    },
+    async prime(read) {
+      const before = new Map(epochs);
+      const rows = await read();
+      for (const [key, value] of rows) {
+        if (values.has(key) || loading.has(key)) continue;
+        if ((epochs.get(key) ?? 0) !== (before.get(key) ?? 0)) continue;
+        remember(key, value);
+      }
     },
     clear() {
       values.clear();

@@ -21,6 +21,33 @@ const threads = createKeyedCache<CommentThread | null>({
   load: async (pageId) => normalise(await WikiCommentThreadModel.findById(pageId).lean()),
 });
 
+const live = (comments: StoredWikiComment[]) => comments.filter((c) => !c.deleted).length;
+
+/**
+ * Live comment counts of every page (the page view shows one on each request; the embedded
+ * engine would scan the threads collection for it). Warmed from one read at start.
+ */
+const counts = createKeyedCache<number>({
+  name: 'wiki-comment-counts',
+  max: 100_000,
+  load: async (pageId) =>
+    live(normalise(await WikiCommentThreadModel.findById(pageId).lean())?.comments ?? []),
+});
+
+/** Fills the counts of all pages from one read (pages without a thread count 0). */
+export async function warmCommentCounts(pageIds: Iterable<string>): Promise<void> {
+  await counts.prime(async () => {
+    const rows = new Map<string, number>();
+    for (const id of pageIds) rows.set(id, 0);
+    const docs = await WikiCommentThreadModel.find({}).lean();
+    for (const doc of docs) {
+      const t = normalise(doc);
+      if (t) rows.set(t._id, live(t.comments));
+    }
+    return rows;
+  });
+}
+
 function normalise(doc: unknown): CommentThread | null {
   if (!doc) return null;
   const d = doc as CommentThread;
@@ -73,9 +100,11 @@ async function mutate<R>(
       }
       if (written) {
         threads.set(pageId, { _id: pageId, comments, rev });
+        counts.set(pageId, live(comments));
         return result;
       }
       threads.invalidate(pageId); // another instance wrote first: reload and apply again
+      counts.invalidate(pageId);
       if (attempt >= 5) throw new HttpError(409, 'conflict', 'Please try again.');
     }
   });
@@ -97,8 +126,7 @@ async function presentOne(
 
 /** Live (not deleted) comments of a page; for the page presenter. */
 export async function commentCount(pageId: string): Promise<number> {
-  const thread = await threads.get(pageId);
-  return thread ? thread.comments.filter((c) => !c.deleted).length : 0;
+  return counts.get(pageId);
 }
 
 /** The stored comments of a page (for notifications). */
@@ -263,4 +291,5 @@ function publishChange(user: CurrentUser, access: PageAccess, pageId: string, co
 
 export function clearCommentCache(): void {
   threads.clear();
+  counts.clear();
 }

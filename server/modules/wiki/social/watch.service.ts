@@ -7,7 +7,7 @@ import { WikiPageWatchersModel } from './social.model';
 /** Watchers of recently used pages in memory (write-through; other instances drop the key). */
 const watchers = createKeyedCache<string[]>({
   name: 'wiki-watchers',
-  max: 5000,
+  max: 100_000,
   load: async (pageId) =>
     ((await WikiPageWatchersModel.findById(pageId).lean()) as { personIds?: string[] } | null)
       ?.personIds ?? [],
@@ -65,6 +65,20 @@ export async function unwatchPage(user: CurrentUser, pageId: string): Promise<{ 
   await requirePage(user, pageId, 'read');
   await change(pageId, [], [user.id]);
   return { watching: false };
+}
+
+/** Fills the watchers of all pages from one read (pages without a document have none). */
+export async function warmWatchers(pageIds: Iterable<string>): Promise<void> {
+  await watchers.prime(async () => {
+    const rows = new Map<string, string[]>();
+    for (const id of pageIds) rows.set(id, []);
+    const docs = (await WikiPageWatchersModel.find({}).lean()) as {
+      _id: string;
+      personIds?: string[];
+    }[];
+    for (const d of docs) rows.set(d._id, d.personIds ?? []);
+    return rows;
+  });
 }
 
 export function clearWatcherCache(): void {
