@@ -134,4 +134,26 @@ describe('wiki markdown export', () => {
       '\\# kein Titel\n\n1\\. keine Liste\n\n\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y) &amp; \\_z\\_\n',
     );
   });
+
+  it('drops unsafe link and image destinations a crafted client put into the document', () => {
+    const link = (href: string) => [{ type: 'link', attrs: { href } }];
+    const img = (src: string): JSONContent => ({ type: 'image', attrs: { src, alt: 'Bild' } });
+    const md = toMarkdown({
+      type: 'doc',
+      content: [
+        p(t('a', link('javascript:alert(1)')), t(' b', link(' JaVaScRiPt:alert(1)'))),
+        p(t('c', link('data:text/html,<script>1</script>')), t('d', [...link('vbscript:x'), { type: 'code' }])),
+        p(t('e', link('//evil.example/x')), t('f', link('/\\evil.example'))),
+        p(img('javascript:alert(1)'), img('https://tracker.example/p.gif'), img('//evil.example/i.png')),
+        p(t('ok', link('https://stuttgart.de/a')), t('mail', link('mailto:a@b.de')), t('rel', link('/wiki/p/x'))),
+        p(img('/api/wiki/pages/p/files/0123456789abcdef01234567')),
+      ],
+    });
+    expect(md).not.toMatch(/javascript|vbscript|data:|tracker|evil/i);
+    expect(md).toContain('[ok](https://stuttgart.de/a)');
+    expect(md).toContain('[mail](mailto:a@b.de)');
+    expect(md).toContain('[rel](/wiki/p/x)');
+    expect(md).toContain('![Bild](/api/wiki/pages/p/files/0123456789abcdef01234567)');
+    expect(md).toContain('a b');
+  });
 });

@@ -22,6 +22,20 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
+/**
+ * Link targets a wiki page may hold (the HTML snapshot applies the same rule): web, mail,
+ * same-site paths and anchors; not `//host` or `/\host` (browsers read both as another host).
+ */
+export const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
+/** Images only from the portal itself (the snapshot keeps only the page's own files). */
+const SAFE_SRC = /^\/(?![/\\])/;
+
+/** The attribute as a destination if it passes `rule`, else null (the document is client input). */
+const safeUrl = (value: unknown, rule: RegExp): string | null => {
+  const url = typeof value === 'string' ? value.trim() : '';
+  return rule.test(url) ? destination(url) : null;
+};
+
 /** A URL as a link or image destination: no spaces, parentheses or angle brackets unencoded. */
 const destination = (url: string) =>
   url
@@ -44,8 +58,8 @@ function textNode(node: JSONContent): string {
   const raw = node.text ?? '';
   if (marks.some((m) => m.type === 'code')) {
     const code = inlineCode(raw);
-    const link = marks.find((m) => m.type === 'link');
-    return link ? `[${code}](${destination(String(link.attrs?.href ?? ''))})` : code;
+    const href = safeUrl(marks.find((m) => m.type === 'link')?.attrs?.href, SAFE_HREF);
+    return href ? `[${code}](${href})` : code;
   }
   // Emphasis must hug the text: leading/trailing spaces go outside the delimiters.
   const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(raw) ?? [];
@@ -56,8 +70,8 @@ function textNode(node: JSONContent): string {
     else if (m.type === 'italic') out = `_${out}_`;
     else if (m.type === 'strike') out = `~~${out}~~`;
   }
-  const link = marks.find((m) => m.type === 'link');
-  if (link) out = `[${out}](${destination(String(link.attrs?.href ?? ''))})`;
+  const href = safeUrl(marks.find((m) => m.type === 'link')?.attrs?.href, SAFE_HREF);
+  if (href) out = `[${out}](${href})`;
   return `${lead}${out}${trail}`;
 }
 
@@ -74,7 +88,8 @@ function inline(nodes: JSONContent[] | undefined): string {
 
 function image(n: JSONContent): string {
   const alt = escapeMarkdown(String(n.attrs?.alt ?? ''));
-  return `![${alt}](${destination(String(n.attrs?.src ?? ''))})`;
+  const src = safeUrl(n.attrs?.src, SAFE_SRC);
+  return src ? `![${alt}](${src})` : alt;
 }
 
 const prefixLines = (text: string, first: string, rest: string) =>

@@ -5,6 +5,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { COLLAB_FIELD } from '@shared/wiki/schemas';
 import { PAGE_LINK_RE, calloutTones, wikiExtensions } from '@shared/wiki/extensions';
+import { SAFE_HREF } from '@shared/wiki/markdown';
 import type { TocEntryDTO } from '@shared/wiki/types';
 
 /**
@@ -62,8 +63,6 @@ const ALLOWED_ATTR = [
   'start',
 ];
 
-// Relative paths, but not `//host` or `/\host` (browsers read both as another host).
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
 const SPAN = /^\d{1,3}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
