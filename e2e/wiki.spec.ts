@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from '@playwright/test';
-import { test, expect, login, expectNoA11yViolations } from './fixtures';
-import type { RevisionDTO, SpaceTreeDTO } from '@shared/wiki/types';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, login, expectNoA11yViolations, expectNoHorizontalScroll } from './fixtures';
+import type { RevisionDTO, SpaceDTO, SpaceTreeDTO } from '@shared/wiki/types';
 import {
   WikiApi,
   caretToEndOfFirstParagraph,
@@ -431,4 +431,74 @@ test('approval: an editor submits, a space admin approves, readers see the text 
   await e.context.close();
   await r.context.close();
   await m.context.close();
+});
+
+test('every wiki page at 1280, 390 and 320 px: no horizontal scroll, no axe findings; screenshots', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const api = await WikiApi.login('editor');
+  const spaces = await api.ok<SpaceDTO[]>('GET', '/api/wiki/spaces');
+  const stadt = spaces.find((s) => s.key === 'stadtverwaltung') as SpaceDTO;
+  const tree = await api.ok<SpaceTreeDTO>('GET', `/api/wiki/spaces/${stadt.id}/tree`);
+  // The demo page with the most to show (a table, a callout, sub-pages).
+  const pick =
+    tree.nodes.find((n) => n.parentId === null && tree.nodes.some((c) => c.parentId === n.id)) ??
+    tree.nodes[0];
+  const pageId = (pick as { id: string }).id;
+  const views: [string, string, (pg: Page) => Promise<void>][] = [
+    [
+      'home',
+      '/wiki',
+      async (pg) => expect(pg.getByRole('heading', { level: 1 })).toHaveText('Wiki'),
+    ],
+    [
+      'space',
+      `/wiki/spaces/${stadt.id}`,
+      async (pg) => expect(pg.getByRole('heading', { level: 1 })).toHaveText(stadt.name),
+    ],
+    [
+      'settings',
+      `/wiki/spaces/${stadt.id}?tab=settings`,
+      async (pg) => expect(pg.getByRole('tabpanel')).toContainText('Einstellungen des Bereichs'),
+    ],
+    [
+      'page',
+      `/wiki/p/${pageId}`,
+      async (pg) => expect(pg.getByRole('heading', { level: 1 })).toHaveText(pick?.title ?? ''),
+    ],
+    [
+      'editor',
+      `/wiki/p/${pageId}/edit`,
+      async (pg) => expect(pg.locator('p[role="status"][data-state="saved"]')).toBeVisible(),
+    ],
+    [
+      'history',
+      `/wiki/p/${pageId}/history`,
+      async (pg) => expect(pg.getByRole('heading', { level: 2, name: 'Versionen' })).toBeVisible(),
+    ],
+    [
+      'reviews',
+      '/wiki/reviews',
+      async (pg) => expect(pg.getByRole('heading', { level: 1 })).toHaveText('Freigaben'),
+    ],
+  ];
+  for (const [width, label] of [
+    [1280, 'desktop'],
+    [390, 'phone'],
+    [320, 'narrow'],
+  ] as const) {
+    const who = await as(browser, 'admin', { width, height: 900 });
+    for (const [name, url, ready] of views) {
+      await who.page.goto(url);
+      await ready(who.page);
+      await expect(
+        who.page.getByRole('main').locator('[aria-busy="true"], [role="progressbar"]'),
+      ).toHaveCount(0);
+      await expectNoHorizontalScroll(who.page);
+      if (width !== 320) await shot(who.page, `${name}-${label}`);
+      if (width === 1280) await expectNoA11yViolations(who.page, name);
+    }
+    await who.context.close();
+  }
 });
