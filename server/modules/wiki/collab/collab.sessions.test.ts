@@ -17,6 +17,7 @@ import { cluster } from '../../../lib/cluster';
 import { createSessionStore, sessionMiddleware } from '../../../middleware/session';
 import { useTestDatabase } from '../../../test/db';
 import { TEST_PASSWORD, makePerson } from '../../../test/app';
+import { PageModel } from '../page.model';
 import { attachCollab, type CollabServer } from './collab.server';
 
 /**
@@ -252,5 +253,32 @@ describe('co-editing WebSockets follow their session', () => {
     await waitFor('refused', () => c.state.failed);
     expect(c.state.authenticated).toBe(before);
     c.destroy();
+  });
+
+  it('access changes made on another instance close this instance’s documents too', async () => {
+    const sent: [string, unknown][] = [];
+    const unplug = cluster.setTransport((topic, payload) => sent.push([topic, payload]));
+    try {
+      const c = connect(await login('cs-editor'));
+      await waitFor('synced', () => c.state.synced);
+      // Another instance restricted the page to its owner: the row changed in the database, no
+      // event here, only its cluster messages.
+      await PageModel.updateOne(
+        { _id: page.id },
+        { $set: { restriction: { personIds: [who.owner.id], unitIds: [] } }, $inc: { rev: 1 } },
+      );
+      cluster.deliver('wiki-collab:recheck', { pageId: page.id });
+      await waitFor('document closed', () => c.state.docClosed);
+      c.destroy();
+      // And a change made here is announced to the others.
+      const current = await api<PageDTO>(who.owner, 'GET', `/api/wiki/pages/${page.id}`);
+      await api(who.owner, 'PATCH', `/api/wiki/pages/${page.id}`, {
+        rev: current.rev,
+        restriction: null,
+      });
+      expect(sent).toContainEqual(['wiki-collab:recheck', { pageId: page.id }]);
+    } finally {
+      unplug();
+    }
   });
 });
