@@ -45,6 +45,7 @@ test.describe('start page', () => {
       'Benachrichtigungen',
       'Meine Chats',
       'Mein Urlaub',
+      'Wiki',
       'Schnellzugriff',
       'Mein Profil',
     ]);
@@ -68,7 +69,7 @@ test.describe('start page', () => {
     // Focus went to the next card's remove button: that is "Mein Profil".
     await expect(page.getByRole('button', { name: 'Mein Profil entfernen' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(list.getByRole('row')).toHaveCount(6);
+    await expect(list.getByRole('row')).toHaveCount(7);
 
     // Add "Mein Profil" back from the catalogue (select by keyboard), then move it and widen it.
     const select = page.getByRole('button', { name: /Kachel hinzufügen/ });
@@ -82,8 +83,8 @@ test.describe('start page', () => {
     await press(page.getByRole('button', { name: 'Hinzufügen', exact: true }));
     await expect(page.getByRole('status')).toHaveText(/Mein Profil hinzugefügt/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
-    await page.keyboard.press('Enter'); // one position earlier: before "Mein Urlaub"
-    await expect(page.getByRole('status')).toHaveText(/Position 6 von 7/);
+    await page.keyboard.press('Enter'); // one position earlier: before "Wiki"
+    await expect(page.getByRole('status')).toHaveText(/Position 7 von 8/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
     const sizes = page.getByRole('group', { name: 'Breite von Mein Profil' });
     await pressInRow(row('Mein Profil'), sizes.getByRole('button', { name: 'Breit' }), 'Space');
@@ -116,8 +117,9 @@ test.describe('start page', () => {
       'Zur Kenntnisnahme',
       'Benachrichtigungen',
       'Meine Chats',
-      'Mein Profil',
       'Mein Urlaub',
+      'Mein Profil',
+      'Wiki',
     ];
     await expect.poll(() => boardTitles(page)).toEqual(expected);
 

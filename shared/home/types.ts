@@ -2,6 +2,7 @@ import type { AppDTO } from '../apps/types';
 import type { ChatUnreadSummaryDTO } from '../chat/types';
 import type { LeaveWidgetDTO } from '../leave/types';
 import type { NewsSummaryDTO } from '../news/types';
+import type { WikiWidgetDTO } from '../wiki/types';
 import type { Audience } from '../org/audience';
 import type { WidgetPlacement } from './widgets';
 
@@ -31,6 +32,8 @@ export interface HomeBoardDTO {
      * sent by the server; optional only so that boards built before the leave card still type-check).
      */
     leave?: LeaveWidgetDTO;
+    /** "Wiki": recently changed watched and readable pages, and the review count (optional as `leave`). */
+    wiki?: WikiWidgetDTO;
   };
   abilities: { manageDefaults: boolean; manageApps: boolean };
 }

@@ -11,6 +11,7 @@ export const widgetIds = [
   'notifications',
   'chats',
   'leave',
+  'wiki',
   'quick-links',
   'profile',
 ] as const;
@@ -33,6 +34,7 @@ export const builtInLayout: WidgetPlacement[] = [
   { id: 'notifications', size: 'medium' },
   { id: 'chats', size: 'small' },
   { id: 'leave', size: 'small' },
+  { id: 'wiki', size: 'small' },
   { id: 'quick-links', size: 'small' },
   { id: 'profile', size: 'small' },
 ];

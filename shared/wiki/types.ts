@@ -212,3 +212,13 @@ export interface ReviewItemDTO extends PageRefDTO {
   requestedAt: string;
   rev: number;
 }
+
+/** The start page widget "Wiki": what changed lately among watched and readable pages. */
+export interface WikiWidgetDTO {
+  /** Pages the viewer watches, most recently changed first (up to 5). */
+  watched: PageRefDTO[];
+  /** Other readable pages changed lately, newest first (up to 5). */
+  recent: PageRefDTO[];
+  /** Pages waiting for the viewer's review decision. */
+  reviews: number;
+}

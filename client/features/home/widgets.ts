@@ -8,6 +8,7 @@ import { ChatsWidget } from './widgets/ChatsWidget';
 import { QuickLinksWidget } from './widgets/QuickLinksWidget';
 import { ProfileWidget } from './widgets/ProfileWidget';
 import { LeaveWidget } from '../leave/LeaveWidget';
+import { WikiWidget } from '../wiki/WikiWidget';
 
 export type { WidgetSize };
 
@@ -65,6 +66,12 @@ export const homeWidgets: Record<WidgetId, HomeWidget> = {
     titleKey: 'widgets.leave.title',
     descriptionKey: 'widgets.leave.description',
     component: LeaveWidget,
+    minHeight: 8,
+  },
+  wiki: {
+    titleKey: 'widgets.wiki.title',
+    descriptionKey: 'widgets.wiki.description',
+    component: WikiWidget,
     minHeight: 8,
   },
   'quick-links': {

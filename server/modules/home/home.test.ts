@@ -58,6 +58,7 @@ describe('start page', () => {
       apps: [],
       chats: { total: 0, conversations: [] },
       leave: { balance: expect.objectContaining({ available: 30 }), next: null, inbox: null },
+      wiki: { watched: [], recent: [], reviews: 0 },
     });
     expect(b.abilities).toEqual({ manageDefaults: false, manageApps: false });
     expect((await board(adminS)).abilities).toEqual({ manageDefaults: true, manageApps: true });

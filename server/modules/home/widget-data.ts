@@ -6,6 +6,7 @@ import { newsForHome, openAcknowledgements } from '../news/news.feed';
 import type { NewsViewer } from '../news/news.policy';
 import { chatUnreadSummary } from '../chat/summary.service';
 import { leaveWidget } from '../leave/leave.widget';
+import { wikiWidget } from '../wiki/wiki.widget';
 
 type BoardData = HomeBoardDTO['data'];
 
@@ -41,6 +42,7 @@ export const widgetData: WidgetDataRegistry = {
   notifications: null,
   chats: ({ user }) => chatUnreadSummary(user),
   leave: ({ user }) => leaveWidget(user),
+  wiki: ({ user }) => wikiWidget(user),
   'quick-links': null,
   profile: null,
 };
