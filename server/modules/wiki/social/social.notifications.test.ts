@@ -5,6 +5,8 @@ import { useTestDatabase } from '../../../test/db';
 import { makeTestApp, type Session } from '../../../test/app';
 import { NotificationModel } from '../../notifications/notification.model';
 import { PageModel } from '../page.model';
+import { resetWikiIndex } from '../page-index';
+import { SpaceModel } from '../space.model';
 import { addWatchers, isWatching } from './watch.service';
 import {
   onComment,
@@ -67,6 +69,23 @@ describe('wiki watching and change notices', () => {
     // The admin watched before the editor's version: told once; the editor (author) not.
     await vi.waitFor(async () => expect(await notes('admin', 'wiki.page_changed')).toHaveLength(1));
     expect(await notes('editor', 'wiki.page_changed')).toHaveLength(0);
+  });
+
+  it('with approval on, tells readers of the approved version only, not of drafts', async () => {
+    await SpaceModel.updateOne({ _id: spaceId }, { $set: { approvalRequired: true } });
+    resetWikiIndex();
+    try {
+      const p = await makeWikiPage({ spaceId, createdBy: ids.admin, title: 'Entwurf' });
+      await addWatchers(p, [ids.reader, ids.editor]);
+      await onRevision(p, 'idle', [ids.admin]);
+      expect(await notes('reader', 'wiki.page_changed')).toHaveLength(0);
+      expect(await notes('editor', 'wiki.page_changed')).toHaveLength(1);
+      await onRevision(p, 'approved', [ids.admin]);
+      expect(await notes('reader', 'wiki.page_changed')).toHaveLength(1);
+    } finally {
+      await SpaceModel.updateOne({ _id: spaceId }, { $set: { approvalRequired: false } });
+      resetWikiIndex();
+    }
   });
 
   it('tells a watcher at most once an hour per page, never the authors', async () => {

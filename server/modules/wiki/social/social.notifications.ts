@@ -2,7 +2,7 @@ import { events } from '../../../lib/events';
 import { logger } from '../../../lib/logger';
 import { notify } from '../../notifications/notifications.service';
 import { peopleFromDirectory } from '../../people/directory-index';
-import { pageReaders, spaceReaders } from '../access';
+import { pageAccess, pageReaders, spaceReaders, viewerById } from '../access';
 import { wikiIndex, type PageMeta } from '../page-index';
 import { storedComments } from './comment.service';
 import { addWatchers, pageWatchers } from './watch.service';
@@ -52,6 +52,25 @@ async function notifyReaders(
   return readers;
 }
 
+/**
+ * Of these readers, those who see the version: with approval on, a kept draft (idle, manual,
+ * restore) is visible only to those who may see drafts; readers hear of the approved version.
+ */
+async function whoSeesVersion(pageId: string, readers: string[], kind: string): Promise<string[]> {
+  const index = await wikiIndex();
+  const spaceId = index.pages.get(pageId)?.spaceId;
+  if (kind === 'approved' || !spaceId || !index.spaces.get(spaceId)?.approvalRequired) {
+    return readers;
+  }
+  const out: string[] = [];
+  for (const id of readers) {
+    const viewer = await viewerById(id);
+    const access = viewer ? await pageAccess(viewer, pageId) : null;
+    if (access?.abilities.viewDraft) out.push(id);
+  }
+  return out;
+}
+
 /** Watchers (except the authors) hear about a kept version, at most once an hour per page. */
 export async function onRevision(pageId: string, kind: string, authorIds: string[]): Promise<void> {
   // Whoever edited the page starts watching it.
@@ -68,7 +87,7 @@ export async function onRevision(pageId: string, kind: string, authorIds: string
   if (!due.length) return;
   // Claimed before the await: a second revision arriving meanwhile does not notify again.
   for (const id of due) lastNotice.set(`${pageId}|${id}`, now);
-  const readers = await pageReaders(pageId, due);
+  const readers = await whoSeesVersion(pageId, await pageReaders(pageId, due), kind);
   for (const id of due) if (!readers.includes(id)) lastNotice.delete(`${pageId}|${id}`);
   if (readers.length) {
     const name = await nameOf(authorIds[0] ?? null);
