@@ -24,6 +24,7 @@ const ids = {} as Record<Who, string>;
 const signed = {} as Record<Who, SignedIn>;
 const sockets: Socket[] = [];
 let space: SpaceDTO;
+let unitOfOwner: string;
 
 async function call<T>(who: Who, method: string, path: string, body?: object): Promise<T> {
   const res = await fetch(`${base}/api/wiki${path}`, {
@@ -57,6 +58,7 @@ beforeAll(async () => {
   resetWikiIndex();
   const owner = await makePerson({ username: 'wr-owner', roles: ['employee', 'editor'] });
   ids.owner = owner.id;
+  unitOfOwner = owner.unitId;
   ids.reader = (await makePerson({ username: 'wr-reader', unitId: owner.unitId })).id;
   ids.listed = (await makePerson({ username: 'wr-listed', unitId: owner.unitId })).id;
   ids.outsider = (await makePerson({ username: 'wr-outsider' })).id;
@@ -129,5 +131,33 @@ describe('wiki live events', () => {
     await next(listed, 'wiki:page');
     await sleep(500);
     expect(heard.filter((h) => h.event === 'wiki:page')).toEqual([]);
+  });
+
+  it('reads the person fresh: moved out of the audience, an open socket may no longer watch', async () => {
+    const mover = await makePerson({ username: 'wr-mover', unitId: unitOfOwner });
+    await makePerson({ username: 'wr-admin', roles: ['employee', 'admin'] });
+    const elsewhere = await makePerson({ username: 'wr-elsewhere' });
+    const moverIn = await signIn(base, 'wr-mover', TEST_PASSWORD);
+    const adminIn = await signIn(base, 'wr-admin', TEST_PASSWORD);
+    const s = client(base, { cookie: moverIn.cookie, origin: base });
+    sockets.push(s);
+    expect(await open(s)).toBe('connected');
+    expect(await watch(s, 'wiki:watch-space', { spaceId: space.id })).toEqual({ ok: true });
+    // An administrator moves the person to another office (the socket stays connected).
+    const res = await fetch(`${base}/api/people/${mover.id}`, {
+      method: 'PATCH',
+      headers: {
+        'content-type': 'application/json',
+        cookie: adminIn.cookie,
+        'x-csrf-token': adminIn.csrf,
+        origin: base,
+      },
+      body: JSON.stringify({ unitId: elsewhere.unitId }),
+    });
+    expect(res.status).toBe(200);
+    expect(s.connected).toBe(true);
+    expect(await watch(s, 'wiki:watch-space', { spaceId: space.id })).toEqual({
+      error: 'forbidden',
+    });
   });
 });

@@ -3,29 +3,32 @@ import { pageId as pageIdSchema } from '@shared/wiki/schemas';
 import type { PortalSocket, Realtime } from '../../realtime';
 import type { CurrentUser } from '../auth/current-user';
 import { events } from '../../lib/events';
-import { pageAccessIn, spaceAccessIn, viewerOf, type WikiViewer } from './access';
+import { pageAccessIn, spaceAccessIn, viewerById, type WikiViewer } from './access';
 import { wikiIndex, type WikiIndex } from './page-index';
 import { commentCount } from './social/comment.service';
 
 export const spaceRoom = (spaceId: string) => `wiki-space:${spaceId}`;
 export const pageRoom = (pageId: string) => `wiki-page:${pageId}`;
 
-type Check = (index: WikiIndex, viewer: WikiViewer) => boolean;
+type Check = (index: WikiIndex, viewer: WikiViewer | null) => boolean;
 const canReadSpace =
   (spaceId: string): Check =>
   (index, viewer) =>
-    spaceAccessIn(index, viewer, spaceId) !== null;
+    viewer !== null && spaceAccessIn(index, viewer, spaceId) !== null;
 const canReadPage =
   (pageId: string): Check =>
   (index, viewer) =>
-    pageAccessIn(index, viewer, pageId) !== null;
+    viewer !== null && pageAccessIn(index, viewer, pageId) !== null;
 
-/** One viewer per person per pass (several tabs share it). */
+/**
+ * One viewer per person per pass (several tabs share it), read fresh from the directory: a
+ * socket's user is its handshake's copy, hours old for roles and unit (null: inactive).
+ */
 function viewerCache() {
-  const viewers = new Map<string, Promise<WikiViewer>>();
+  const viewers = new Map<string, Promise<WikiViewer | null>>();
   return (user: CurrentUser) => {
     let v = viewers.get(user.id);
-    if (!v) viewers.set(user.id, (v = viewerOf(user)));
+    if (!v) viewers.set(user.id, (v = viewerById(user.id)));
     return v;
   };
 }
@@ -95,44 +98,54 @@ async function announceSpaces(realtime: Realtime, spaceId: string, also: string[
   for (const s of sockets) {
     const user = s.data.user;
     if (!user || told.has(user.id) || readers.has(user.id)) continue;
-    if (spaceAccessIn(index, await viewer(user), spaceId)) readers.add(user.id);
+    if (canReadSpace(spaceId)(index, await viewer(user))) readers.add(user.id);
   }
   for (const id of readers) realtime.toUser(id, 'wiki:spaces', {});
 }
 
+type WatchReply = (r: { ok: true } | { error: 'forbidden' }) => void;
+const idIn = (payload: unknown, key: 'spaceId' | 'pageId') =>
+  (payload as Record<string, unknown> | null)?.[key];
+
+/** Joins `room` if the person (read fresh) passes `may`; the ack says whether. */
+function joinChecked(
+  socket: PortalSocket,
+  parsed: { success: boolean; data?: string },
+  room: (id: string) => string,
+  may: (id: string) => Check,
+  ack: unknown,
+) {
+  const reply: WatchReply = typeof ack === 'function' ? (ack as WatchReply) : () => undefined;
+  const id = parsed.success && parsed.data ? parsed.data.toLowerCase() : null;
+  if (!id) return reply({ error: 'forbidden' });
+  Promise.all([wikiIndex(), viewerById(socket.data.user.id)])
+    .then(async ([index, viewer]) => {
+      if (!may(id)(index, viewer)) return reply({ error: 'forbidden' });
+      await socket.join(room(id));
+      reply({ ok: true });
+    })
+    .catch(() => reply({ error: 'forbidden' }));
+}
+
 function onWatch(socket: PortalSocket) {
-  socket.on('wiki:watch-space', (payload, ack) => {
-    const reply = typeof ack === 'function' ? ack : () => undefined;
-    const id = objectId.safeParse((payload as { spaceId?: unknown } | null)?.spaceId);
-    if (!id.success) return reply({ error: 'forbidden' });
-    const spaceId = id.data.toLowerCase();
-    Promise.all([wikiIndex(), viewerOf(socket.data.user)])
-      .then(async ([index, viewer]) => {
-        if (!spaceAccessIn(index, viewer, spaceId)) return reply({ error: 'forbidden' });
-        await socket.join(spaceRoom(spaceId));
-        reply({ ok: true });
-      })
-      .catch(() => reply({ error: 'forbidden' }));
-  });
+  socket.on('wiki:watch-space', (payload, ack) =>
+    joinChecked(socket, objectId.safeParse(idIn(payload, 'spaceId')), spaceRoom, canReadSpace, ack),
+  );
   socket.on('wiki:unwatch-space', (payload) => {
-    const id = objectId.safeParse((payload as { spaceId?: unknown } | null)?.spaceId);
+    const id = objectId.safeParse(idIn(payload, 'spaceId'));
     if (id.success) void socket.leave(spaceRoom(id.data.toLowerCase()));
   });
-  socket.on('wiki:watch-page', (payload, ack) => {
-    const reply = typeof ack === 'function' ? ack : () => undefined;
-    const id = pageIdSchema.safeParse((payload as { pageId?: unknown } | null)?.pageId);
-    if (!id.success) return reply({ error: 'forbidden' });
-    const pageId = id.data.toLowerCase();
-    Promise.all([wikiIndex(), viewerOf(socket.data.user)])
-      .then(async ([index, viewer]) => {
-        if (!pageAccessIn(index, viewer, pageId)) return reply({ error: 'forbidden' });
-        await socket.join(pageRoom(pageId));
-        reply({ ok: true });
-      })
-      .catch(() => reply({ error: 'forbidden' }));
-  });
+  socket.on('wiki:watch-page', (payload, ack) =>
+    joinChecked(
+      socket,
+      pageIdSchema.safeParse(idIn(payload, 'pageId')),
+      pageRoom,
+      canReadPage,
+      ack,
+    ),
+  );
   socket.on('wiki:unwatch-page', (payload) => {
-    const id = pageIdSchema.safeParse((payload as { pageId?: unknown } | null)?.pageId);
+    const id = pageIdSchema.safeParse(idIn(payload, 'pageId'));
     if (id.success) void socket.leave(pageRoom(id.data.toLowerCase()));
   });
 }
