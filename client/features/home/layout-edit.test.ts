@@ -50,6 +50,7 @@ describe('layout edits', () => {
       'notifications',
       'chats',
       'leave',
+      'wiki',
       'quick-links',
     ]);
   });
