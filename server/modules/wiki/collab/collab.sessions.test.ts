@@ -15,6 +15,7 @@ import { loadEnv } from '../../../env';
 import { createApp } from '../../../app';
 import { cluster } from '../../../lib/cluster';
 import { createSessionStore, sessionMiddleware } from '../../../middleware/session';
+import { signIn, type SignedIn } from '../../../realtime/test-support';
 import { useTestDatabase } from '../../../test/db';
 import { TEST_PASSWORD, makePerson } from '../../../test/app';
 import { PageModel } from '../page.model';
@@ -33,36 +34,13 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 let server: http.Server;
 let collab: CollabServer;
 let page: PageDTO;
-interface Login {
-  cookie: string;
-  csrf: string;
-  id: string;
-}
+type Login = SignedIn & { id: string };
 const who = {} as Record<'owner' | 'editor' | 'admin' | 'boss', Login>;
-
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-
-async function login(username: string): Promise<Login> {
-  const r1 = await fetch(`${ORIGIN}/api/auth/csrf`);
-  const token = ((await r1.json()) as { token: string }).token;
-  const r2 = await fetch(`${ORIGIN}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      cookie: cookiesOf(r1),
-      'x-csrf-token': token,
-      'content-type': 'application/json',
-      origin: ORIGIN,
-    },
-    body: JSON.stringify({ username, password: TEST_PASSWORD }),
-  });
-  expect(r2.status).toBe(200);
-  const body = (await r2.json()) as { data: { csrfToken: string; id: string } };
-  return { cookie: cookiesOf(r2), csrf: body.data.csrfToken, id: body.data.id };
-}
+const ids: Record<string, string> = {};
+const login = async (username: string): Promise<Login> => ({
+  ...(await signIn(ORIGIN, username, TEST_PASSWORD)),
+  id: ids[username]!,
+});
 
 async function api<T>(l: Login, method: string, path: string, body?: object): Promise<T> {
   const res = await fetch(`${ORIGIN}${path}`, {
@@ -147,9 +125,13 @@ beforeAll(async () => {
   // The sweep runs only when the test says (a long interval).
   collab = attachCollab(server, { session, allowedOrigins: [ORIGIN], sessionCheckSeconds: 3600 });
   const owner = await makePerson({ username: 'cs-owner', roles: ['employee', 'editor'] });
-  await makePerson({ username: 'cs-editor', unitId: owner.unitId });
-  await makePerson({ username: 'cs-admin', roles: ['employee', 'admin'] }); // other unit
-  await makePerson({ username: 'cs-boss', roles: ['employee', 'admin'] });
+  const people = [
+    owner,
+    await makePerson({ username: 'cs-editor', unitId: owner.unitId }),
+    await makePerson({ username: 'cs-admin', roles: ['employee', 'admin'] }), // other unit
+    await makePerson({ username: 'cs-boss', roles: ['employee', 'admin'] }),
+  ];
+  for (const p of people) ids[p.username] = p.id;
   who.owner = await login('cs-owner');
   who.editor = await login('cs-editor');
   who.admin = await login('cs-admin');
