@@ -48,7 +48,7 @@ async function sweep(today: string): Promise<number> {
         { _id: page.id, reviewBy: page.reviewBy, reviewRemindedFor: page.reviewRemindedFor },
         { $set: { reviewRemindedFor: page.reviewBy } },
         // No rev bump and no updatedAt: a reminder is not an edit of the page.
-        { new: true, timestamps: false },
+        { returnDocument: 'after', timestamps: false },
       ).lean<Page>();
       if (doc) rememberPage(doc);
       return doc;
