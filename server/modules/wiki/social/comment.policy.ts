@@ -18,7 +18,7 @@ export const canCreateComment = (v: CommentViewer) => v.mayComment;
 
 /**
  * Pure comment rules: authors edit their own (while they may still comment); a top-level
- * comment is resolved or reopened by its author or an editor+; authors and space admins delete
+ * comment is resolved or reopened by its author or an editor+ (not on an archived page); authors and space admins delete
  * (soft); replies go to live top-level comments (a reply to a reply attaches to its thread).
  */
 export function commentAbilities(v: CommentViewer, c: C): WikiCommentAbilities {
@@ -26,7 +26,8 @@ export function commentAbilities(v: CommentViewer, c: C): WikiCommentAbilities {
   const live = !c.deleted;
   return {
     edit: live && own && v.mayComment,
-    resolve: live && c.parentId === null && ((own && v.mayComment) || atLeast(v.role, 'editor')),
+    // `mayComment` is false on an archived page: its threads stay as they were.
+    resolve: live && c.parentId === null && v.mayComment && (own || atLeast(v.role, 'editor')),
     delete: live && (own || v.role === 'admin'),
     reply: live && v.mayComment,
   };

@@ -52,6 +52,14 @@ describe('wiki comment policy', () => {
   });
 });
 
+describe('comments on an archived page', () => {
+  it('stay as they are: an editor or admin no longer resolves or reopens them', () => {
+    for (const role of ['editor', 'admin'] as const) {
+      expect(commentAbilities(viewer(role, 'me', false), othersTop).resolve).toBe(false);
+    }
+  });
+});
+
 describe('thread order', () => {
   const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n));
   const c = (id: string, n: number, parentId: string | null = null, deleted = false) =>

@@ -221,6 +221,8 @@ export async function updateComment(
     ]);
   }
   const access = await requirePage(user, pageId, 'read');
+  // An archived page's comments stay as they are (as `comment` on it: 409, not 403).
+  if (access.page.archived) throw new HttpError(409, 'page_archived', 'The page is archived.');
   const viewer = viewerOfAccess(user, access);
   const id = commentId.toLowerCase();
   const { stored, changed } = await mutate(pageId, (comments) => {

@@ -7,7 +7,7 @@ import { makeTestApp, type Session } from '../../../test/app';
 import { WikiCommentThreadModel } from './social.model';
 import { isWatching } from './watch.service';
 import { commentCount } from './comment.service';
-import { makeSocialWorld, makeWikiPage, uuid, type Who } from './social.fixtures';
+import { makeSocialWorld, makeWikiPage, setPageFields, uuid, type Who } from './social.fixtures';
 
 useTestDatabase();
 
@@ -199,6 +199,17 @@ describe('wiki comments', () => {
     const res = await post('commenter', p, 'Zu spät');
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('page_archived');
+  });
+
+  it('leaves the comments of an archived page as they are (resolve/reopen: 409)', async () => {
+    const p = await makeWikiPage({ spaceId, createdBy: ids.editor });
+    const c = (await post('commenter', p, 'Offen').expect(201)).body.data as WikiCommentDTO;
+    await setPageFields(p, { archived: true, archivedBy: ids.editor, archiveRootId: p });
+    const res = await send('admin', 'patch', `${comments(p)}/${c.id}`, { resolved: true });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('page_archived');
+    const [after] = (await get('reader', comments(p)).expect(200)).body.data as WikiCommentDTO[];
+    expect(after).toMatchObject({ resolved: false, abilities: { resolve: false } });
   });
 
   it('returns XSS payloads in comment bodies as inert text in JSON', async () => {
