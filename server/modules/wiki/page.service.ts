@@ -125,7 +125,7 @@ export async function createPage(
   return { page: await getPage(actor, id), created: true };
 }
 
-/** Title (edit), owner and review date (organise), restriction (restrict); rev-guarded. */
+/** Title (edit), review date (organise), owner and restriction (restrict); rev-guarded. */
 export async function updatePageMeta(
   user: CurrentUser,
   pageId: string,
@@ -141,6 +141,10 @@ export async function updatePageMeta(
   };
   if (input.title !== undefined) need(abilities.edit);
   if (input.ownerId !== undefined || input.reviewBy !== undefined) need(abilities.organise);
+  // The owner may restrict the page: handing ownership over hands that right over, so only who
+  // holds it (the owner, a space admin) may; else any editor could take a page and lift its
+  // restriction.
+  if (input.ownerId !== undefined && input.ownerId !== page.ownerId) need(abilities.restrict);
   if (input.restriction !== undefined) need(abilities.restrict);
   if (input.ownerId) {
     const [owner] = await peopleFromDirectory([input.ownerId]);

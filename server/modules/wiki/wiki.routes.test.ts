@@ -413,6 +413,25 @@ describe('non-members and restrictions', () => {
     await get('owner', `${W}/pages/${sub.id}`).expect(200);
   });
 
+  it('an editor cannot take a page over to lift its restriction (owner changes need restrict)', async () => {
+    const page = await newPage('owner', 'Vertraulich');
+    const restricted = (
+      await send('owner', 'patch', `${W}/pages/${page.id}`, {
+        rev: page.rev,
+        restriction: { personIds: [ids.editor], unitIds: [] },
+      }).expect(200)
+    ).body.data as PageDTO;
+    const path = `${W}/pages/${page.id}`;
+    await send('editor', 'patch', path, { rev: restricted.rev, ownerId: ids.editor }).expect(403);
+    await send('editor', 'patch', path, { rev: restricted.rev, restriction: null }).expect(403);
+    await send('editor', 'patch', path, { rev: restricted.rev, reviewBy: '2030-01-01' }).expect(
+      200,
+    );
+    // The space admin (and the owner) may hand the page over.
+    const mine = (await get('owner', path).expect(200)).body.data as PageDTO;
+    await send('owner', 'patch', path, { rev: mine.rev, ownerId: ids.editor }).expect(200);
+  });
+
   it('whoever restricts a page keeps access to it', async () => {
     const page = await newPage('editor', 'Nur für wenige');
     const next = (

@@ -41,10 +41,9 @@ export function PageSettingsDialog({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input: PageUpdateInput = { rev: page.rev };
-    if (page.abilities.organise) {
-      if (owner && owner.id !== page.owner?.id) input.ownerId = owner.id;
-      input.reviewBy = reviewBy || null;
-    }
+    // Handing the page over hands over the restrict right: only who holds it (server rule).
+    if (page.abilities.restrict && owner && owner.id !== page.owner?.id) input.ownerId = owner.id;
+    if (page.abilities.organise) input.reviewBy = reviewBy || null;
     if (page.abilities.restrict) input.restriction = restricted ? { personIds, unitIds } : null;
     update.mutate(input, {
       onSuccess: () => {
@@ -57,9 +56,11 @@ export function PageSettingsDialog({
   return (
     <FormDialog title={t('pageSettings.title')} isOpen={isOpen} onOpenChange={onOpenChange}>
       <form className={styles.form} onSubmit={submit}>
+        {page.abilities.restrict ? (
+          <PersonPicker label={t('pageSettings.owner')} value={owner} onChange={setOwner} />
+        ) : null}
         {page.abilities.organise ? (
           <>
-            <PersonPicker label={t('pageSettings.owner')} value={owner} onChange={setOwner} />
             <TextField
               label={t('pageSettings.reviewBy')}
               description={t('pageSettings.reviewByHelp')}
