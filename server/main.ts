@@ -83,6 +83,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     allowedOrigins: origins,
     redisUrl: env.REDIS_URL,
     absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    sessionCheckSeconds: env.SOCKET_SESSION_CHECK_SECONDS,
   });
   const unsubscribe = registerSubscribers({ realtime });
   const stopNewsScheduler = startNewsScheduler();

@@ -15,7 +15,7 @@ import { withKeyLock } from '../../lib/keyed-lock';
 import { audit } from '../audit/audit.service';
 import { peopleFromDirectory } from '../people/directory-index';
 import { pageAccessIn, requirePage, requireSpace, viewerOf, type WikiViewer } from './access';
-import { pageContentJSON, seedPageContent } from './content/content.service';
+import { pageContentJSON, publishedContentJSON, seedPageContent } from './content/content.service';
 import { rememberPage, wikiIndex, type PageMeta, type WikiIndex } from './page-index';
 import { PageModel, type Page } from './page.model';
 import { presentPage } from './page.presenter';
@@ -113,7 +113,16 @@ export async function createPage(
   if (!created) return createPage(actor, input, opts);
   const content: JSONContent | null =
     opts.content ?? (data.templateId ? await pageContentJSON(data.templateId) : null);
-  await seedPageContent(id, content, actor.id);
+  // With approval, a template's draft is not published by creating a page from it.
+  const approval = (await wikiIndex()).spaces.get(data.spaceId)?.approvalRequired ?? false;
+  await seedPageContent(
+    id,
+    content,
+    actor.id,
+    approval && !opts.content && data.templateId
+      ? { published: await publishedContentJSON(data.templateId) }
+      : {},
+  );
   events.publish('wiki.page_changed', {
     pageId: id,
     spaceId: data.spaceId,
@@ -249,7 +258,16 @@ export async function copyPage(
     return plan;
   });
   if (!copies) return copyPage(user, sourceId, input);
-  for (const c of copies) await seedPageContent(c.id, await pageContentJSON(c.from.id), user.id);
+  // With approval, a copy shows readers its source's published version, not the draft.
+  const approval = (await wikiIndex()).spaces.get(source.spaceId)?.approvalRequired ?? false;
+  for (const c of copies) {
+    await seedPageContent(
+      c.id,
+      await pageContentJSON(c.from.id),
+      user.id,
+      approval ? { published: await publishedContentJSON(c.from.id) } : {},
+    );
+  }
   for (const c of copies) {
     events.publish('wiki.page_changed', {
       pageId: c.id,

@@ -217,6 +217,34 @@ describe('wiki review flow', () => {
     expect((await get('admin2', `${W}/reviews`).expect(200)).body.data).toEqual([]);
   });
 
+  it('copying or templating in a space with approval never publishes an unapproved draft', async () => {
+    const source = (
+      await send('owner', `${W}/pages`, {
+        id: randomUUID(),
+        spaceId: approval.id,
+        title: 'Vorlage Dienstreise',
+        isTemplate: true,
+      }).expect(201)
+    ).body.data as { id: string };
+    await setPageContent(source.id, doc('Ungeprüfter Entwurf'), ids.editor);
+    const copy = (
+      await send('editor', `${W}/pages/${source.id}/copy`, { id: randomUUID() }).expect(201)
+    ).body.data as { id: string };
+    const fromTemplate = (
+      await send('editor', `${W}/pages`, {
+        id: randomUUID(),
+        spaceId: approval.id,
+        title: 'Aus Vorlage',
+        templateId: source.id,
+      }).expect(201)
+    ).body.data as { id: string };
+    for (const id of [copy.id, fromTemplate.id]) {
+      const body = await getPageBody(id);
+      expect(body.draft?.html).toContain('Ungeprüfter Entwurf');
+      expect(body.published?.html ?? '').not.toContain('Ungeprüfter Entwurf');
+    }
+  });
+
   it('submitting in a space without approval is a bad request', async () => {
     const page = await newPage(open, 'Ohne Freigabe');
     await send('editor', `${W}/pages/${page.id}/review`, { rev: page.rev }).expect(400);

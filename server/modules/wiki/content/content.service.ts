@@ -121,6 +121,12 @@ export async function pageContentJSON(pageId: string): Promise<JSONContent> {
   return doc ? docJSON(doc) : EMPTY_DOC;
 }
 
+/** The published version's content (what readers see); the empty document when there is none. */
+export async function publishedContentJSON(pageId: string): Promise<JSONContent> {
+  const json = (await storedBody(pageId))?.published?.json;
+  return json ? (JSON.parse(json) as JSONContent) : EMPTY_DOC;
+}
+
 /** Page metadata follows a content change: `updatedAt/updatedBy` (and `publishedAt`). */
 async function touchPage(pageId: string, actorId: string | null, published: boolean) {
   const set: Record<string, unknown> = {};
@@ -182,6 +188,14 @@ export async function seedPageContent(
   pageId: string,
   json: JSONContent | null,
   actorId: string,
+  opts: {
+    /**
+     * What readers see at first when it must differ from the content (spaces with approval: a
+     * copy starts with its source's published version, a page from a template empty), so an
+     * unapproved draft is never published by copying.
+     */
+    published?: JSONContent | null;
+  } = {},
 ): Promise<void> {
   if (await loadState(pageId)) return;
   const doc = prosemirrorJSONToYDoc(wikiSchema(), json ?? EMPTY_DOC, COLLAB_FIELD);
@@ -192,7 +206,9 @@ export async function seedPageContent(
   if (!written) return;
   const rev = await createRevision(pageId, 'created', actorId, { doc, force: true });
   const snap = snapshotOf(docJSON(doc), pageId, rev?.id ?? null);
-  await writeBody(pageId, snap, snap);
+  const published =
+    opts.published === undefined ? snap : snapshotOf(opts.published ?? EMPTY_DOC, pageId);
+  await writeBody(pageId, snap, published);
   if (snap.links.length) await setPageLinks(pageId, snap.links);
 }
 
