@@ -110,6 +110,8 @@ test('two people chat live: send, edit, react, thread, attachment, offline queue
       buffer: Buffer.from('Montag: Frühdienst\n'),
     });
   await expect(anna.page.getByText(fileName).first()).toBeVisible();
+  // Sending waits for the upload: the chip shows the size once the file is stored.
+  await expect(anna.page.getByText('20 Byte')).toBeVisible();
   await composer(anna.page).fill(`Anbei der Plan ${stamp}`);
   await composer(anna.page).press('Enter');
   await expect(log(ben.page).getByText(fileName)).toBeVisible();
