@@ -4,13 +4,13 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type RedisClientType } from 'redis';
 import mongoose from 'mongoose';
-import type { SessionData } from 'express-session';
+import { MemoryStore, type SessionData } from 'express-session';
 import { loadEnv } from '../env';
 import { useTestDatabase } from '../test/db';
 import { attachRealtime, type Realtime } from '../realtime';
 import { revokeSessionsOf } from '../modules/auth/revoke';
 import { createSessionStore, sessionMiddleware } from './session';
-import type { CachedSessionStore } from './session-cache';
+import { CachedSessionStore } from './session-cache';
 
 // Two app instances (session store + realtime on one Redis, this suite's own port) in one process:
 // a message reaches the other instance only by travelling through Redis (see cluster.test.ts).
@@ -125,6 +125,26 @@ describe('session cache', () => {
     expect((await get(a, 'gone'))?.userId).toBe('u-gone'); // now cached on a
     await destroy(b, 'gone');
     expect(await until(async () => (await get(a, 'gone')) === null)).toBe(true);
+  });
+
+  it('a request reading the session while the logout deletes it does not keep it alive', async () => {
+    // A database whose delete takes a while: reads in between still find the session.
+    class SlowDelete extends MemoryStore {
+      override destroy(sid: string, cb?: (err?: unknown) => void) {
+        setTimeout(() => super.destroy(sid, cb), 50);
+      }
+    }
+    const slow = new CachedSessionStore(new SlowDelete(), { touchAfterMs: 60_000, max: 10 });
+    try {
+      await set(slow, 'race', sessionOf('u-race'));
+      const loggedOut = destroy(slow, 'race');
+      // A request that arrived during the logout reads (and would cache) the database copy.
+      expect((await get(slow, 'race'))?.userId).toBe('u-race');
+      await loggedOut;
+      expect(await get(slow, 'race')).toBeNull();
+    } finally {
+      await slow.close();
+    }
   });
 
   it('a second instance rereads a session changed on the first', async () => {

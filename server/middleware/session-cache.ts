@@ -116,6 +116,9 @@ export class CachedSessionStore extends Store {
   destroy(sid: string, callback?: Callback): void {
     this.dropLocal(sid);
     this.backing.destroy(sid, (err) => {
+      // A read that started while the delete ran found the database copy still there and may
+      // have cached it: drop again, or a request racing the logout keeps the session alive.
+      this.dropLocal(sid);
       // Also after a failure: the other instances then reread whatever the database holds.
       cluster.broadcast(DROP_TOPIC, { sid, from: this.id });
       callback?.(err);
