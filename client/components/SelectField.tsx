@@ -29,6 +29,8 @@ export interface SelectFieldProps {
   isDisabled?: boolean;
   name?: string;
   className?: string;
+  /** Label for screen readers only (e.g. in a table row whose column header already says it). */
+  hideLabel?: boolean;
 }
 
 /** Single choice from a list (react-aria Select: keyboard, typeahead, screen reader support). */
@@ -44,6 +46,7 @@ export function SelectField({
   isDisabled,
   name,
   className,
+  hideLabel,
 }: SelectFieldProps) {
   return (
     <Select
@@ -58,7 +61,7 @@ export function SelectField({
       placeholder={placeholder}
       className={`${styles.field} ${className ?? ''}`}
     >
-      <Label className={styles.label}>{label}</Label>
+      <Label className={hideLabel ? 'visually-hidden' : styles.label}>{label}</Label>
       {description ? (
         <Text slot="description" className={styles.description}>
           {description}

@@ -137,6 +137,7 @@ function Members({
                   <td>
                     <SelectField
                       label={t('members.roleOf', { name: m.person.displayName })}
+                      hideLabel
                       options={roleOptions}
                       value={m.role}
                       isDisabled={setMember.isPending}
