@@ -1,11 +1,15 @@
 import path from 'node:path';
 import sharp from 'sharp';
-import { fileTypeFromBuffer } from 'file-type';
 import type { AttachmentDTO } from '@shared/chat/types';
 import type { CurrentUser } from '../auth/current-user';
 import { HttpError, badRequest, forbidden, notFound } from '../../lib/errors';
 import { withKeyLock } from '../../lib/keyed-lock';
-import { deleteFile, openDownload, safeFilename, saveFile, sniffType } from '../../lib/files';
+import { deleteFile, openDownload, saveFile } from '../../lib/files';
+import {
+  ATTACHMENT_IMAGE_TYPES,
+  classifyAttachment,
+  withoutMetadata,
+} from '../../lib/files/attachments';
 import { canPost, canRead } from './chat.policy';
 import { getConversation } from './conversation.store';
 import type { Conversation } from './conversation.model';
@@ -19,70 +23,14 @@ export const CHAT_UPLOAD_FIELD = 'file';
 export const PREVIEW_MAX = 1024;
 const MAX_INPUT_PIXELS = 60_000_000;
 
-export const CHAT_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-const DOCUMENT_TYPES = [
-  'application/pdf',
-  'application/zip',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.oasis.opendocument.presentation',
-  'audio/mpeg',
-  'video/mp4',
-];
-const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'md', 'log', 'json']);
+export const CHAT_IMAGE_TYPES = ATTACHMENT_IMAGE_TYPES;
 
 export const invalidAttachment = () =>
   new HttpError(400, 'invalid_attachment', 'An attachment is not an unsent upload of yours here.');
 
-/** Text without magic bytes: valid UTF-8 and no NUL (CSV, notes, logs). */
-function isPlainText(buffer: Buffer): boolean {
-  if (buffer.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The real type (magic bytes or plain text) and a clean name with a matching extension. */
-export async function classify(buffer: Buffer, originalName: string) {
-  const parsed = path.parse(safeFilename(originalName, 'datei'));
-  const base = parsed.name || 'datei';
-  const ext = parsed.ext.slice(1).toLowerCase();
-  if (!(await fileTypeFromBuffer(buffer)) && buffer.length > 0 && isPlainText(buffer)) {
-    return {
-      contentType: 'text/plain; charset=utf-8',
-      name: TEXT_EXTENSIONS.has(ext) ? `${base}.${ext}` : `${base}${parsed.ext}.txt`,
-    };
-  }
-  const type = await sniffType(buffer, [...CHAT_IMAGE_TYPES, ...DOCUMENT_TYPES], CHAT_UPLOAD_FIELD);
-  return { contentType: type.mime, name: `${base}.${type.ext}` };
-}
-
-/**
- * The stored original without metadata (EXIF with GPS position, camera serials): photos from
- * phones carry where they were taken. sharp drops metadata on re-encoding; orientation is applied
- * first so the picture still stands upright. GIFs carry no EXIF and stay as they are (animation).
- */
-async function withoutMetadata(buffer: Buffer, contentType: string): Promise<Buffer> {
-  const image = () => sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-  try {
-    if (contentType === 'image/jpeg')
-      return await image().rotate().jpeg({ quality: 90 }).toBuffer();
-    if (contentType === 'image/png') return await image().png().toBuffer();
-    if (contentType === 'image/webp')
-      return await image().rotate().webp({ quality: 90 }).toBuffer();
-    return buffer;
-  } catch {
-    throw badRequest('The image could not be read.', [
-      { path: CHAT_UPLOAD_FIELD, code: 'image_invalid', message: 'image_invalid' },
-    ]);
-  }
-}
+export const classify = (buffer: Buffer, originalName: string) =>
+  classifyAttachment(buffer, originalName, CHAT_UPLOAD_FIELD);
 
 async function makePreview(buffer: Buffer) {
   try {
@@ -131,7 +79,9 @@ export async function uploadChatFile(
   const type = await classify(input.buffer, input.originalName);
   const isImage = CHAT_IMAGE_TYPES.includes(type.contentType);
   const preview = isImage ? await makePreview(input.buffer) : null;
-  const buffer = isImage ? await withoutMetadata(input.buffer, type.contentType) : input.buffer;
+  const buffer = isImage
+    ? await withoutMetadata(input.buffer, type.contentType, CHAT_UPLOAD_FIELD)
+    : input.buffer;
   const owner = { ownerType: 'chat', ownerId: conversationId, uploadedBy: user.id };
   const stored = await saveFile({
     buffer,

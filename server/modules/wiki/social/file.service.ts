@@ -1,12 +1,14 @@
-import path from 'node:path';
-import sharp from 'sharp';
-import { fileTypeFromBuffer } from 'file-type';
 import type { WikiFileDTO } from '@shared/wiki/types';
 import { wikiFileUrl } from '@shared/wiki/extensions';
 import type { CurrentUser } from '../../auth/current-user';
-import { badRequest, notFound } from '../../../lib/errors';
+import { notFound } from '../../../lib/errors';
 import { withKeyLock } from '../../../lib/keyed-lock';
-import { findFile, openDownload, safeFilename, saveFile, sniffType } from '../../../lib/files';
+import { findFile, openDownload, saveFile } from '../../../lib/files';
+import {
+  ATTACHMENT_IMAGE_TYPES,
+  classifyAttachment,
+  withoutMetadata,
+} from '../../../lib/files/attachments';
 import { requirePage } from '../access';
 import { WikiFileListModel, type WikiFileEntry } from './social.model';
 
@@ -15,67 +17,12 @@ export const WIKI_UPLOAD_FIELD = 'file';
 export const WIKI_FILE_MAX_BYTES = 20 * 1024 * 1024;
 /** GridFS `metadata.ownerType` of a page's file; `metadata.ownerId` is the page id. */
 const OWNER_TYPE = 'wiki-page';
-const MAX_INPUT_PIXELS = 60_000_000;
 
-export const WIKI_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-const DOCUMENT_TYPES = [
-  'application/pdf',
-  'application/zip',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.oasis.opendocument.presentation',
-  'audio/mpeg',
-  'video/mp4',
-];
-const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'md', 'log', 'json']);
+export const WIKI_IMAGE_TYPES = ATTACHMENT_IMAGE_TYPES;
 
-function isPlainText(buffer: Buffer): boolean {
-  if (buffer.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The real type (magic bytes, or plain UTF-8 text) and a clean name whose extension matches it,
- * so a `.html` or `.svg` never comes back as what its name claims.
- */
-export async function classifyWikiFile(buffer: Buffer, originalName: string) {
-  const parsed = path.parse(safeFilename(originalName, 'datei'));
-  const base = parsed.name || 'datei';
-  const ext = parsed.ext.slice(1).toLowerCase();
-  if (!(await fileTypeFromBuffer(buffer)) && buffer.length > 0 && isPlainText(buffer)) {
-    return {
-      contentType: 'text/plain; charset=utf-8',
-      name: TEXT_EXTENSIONS.has(ext) ? `${base}.${ext}` : `${base}${parsed.ext}.txt`,
-    };
-  }
-  const type = await sniffType(buffer, [...WIKI_IMAGE_TYPES, ...DOCUMENT_TYPES], WIKI_UPLOAD_FIELD);
-  return { contentType: type.mime, name: `${base}.${type.ext}` };
-}
-
-/** Re-encoded without metadata (EXIF: GPS position, camera serials); upright first. GIFs stay. */
-async function withoutMetadata(buffer: Buffer, contentType: string): Promise<Buffer> {
-  const image = () => sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-  try {
-    if (contentType === 'image/jpeg')
-      return await image().rotate().jpeg({ quality: 90 }).toBuffer();
-    if (contentType === 'image/png') return await image().png().toBuffer();
-    if (contentType === 'image/webp')
-      return await image().rotate().webp({ quality: 90 }).toBuffer();
-    return buffer;
-  } catch {
-    throw badRequest('The image could not be read.', [
-      { path: WIKI_UPLOAD_FIELD, code: 'image_invalid', message: 'image_invalid' },
-    ]);
-  }
-}
+/** The real type and a clean name whose extension matches it. */
+export const classifyWikiFile = (buffer: Buffer, originalName: string) =>
+  classifyAttachment(buffer, originalName, WIKI_UPLOAD_FIELD);
 
 export function presentWikiFile(pageId: string, f: WikiFileEntry): WikiFileDTO {
   return {
@@ -109,7 +56,9 @@ export async function uploadWikiFile(
   await ensureMayUpload(user, pageId);
   const type = await classifyWikiFile(input.buffer, input.originalName);
   const isImage = WIKI_IMAGE_TYPES.includes(type.contentType);
-  const buffer = isImage ? await withoutMetadata(input.buffer, type.contentType) : input.buffer;
+  const buffer = isImage
+    ? await withoutMetadata(input.buffer, type.contentType, WIKI_UPLOAD_FIELD)
+    : input.buffer;
   const stored = await saveFile({
     buffer,
     filename: type.name,
