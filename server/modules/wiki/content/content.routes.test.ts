@@ -13,6 +13,7 @@ import type {
 import { useTestDatabase } from '../../../test/db';
 import { makePerson, makeTestApp, session, type Session } from '../../../test/app';
 import { setPageContent } from './revision.service';
+import { RevisionModel } from './revision.model';
 import { getPageBody } from './content.service';
 
 useTestDatabase();
@@ -177,6 +178,23 @@ describe('wiki content routes', () => {
     // Another page's revision is not found here.
     const other = await newPage(open, 'Anderes');
     await get('reader', `${W}/pages/${other.id}/revisions/${v1.id}`).expect(404);
+  });
+});
+
+describe('wiki revision numbers', () => {
+  it('skips a number another instance took for the same page (unique per page)', async () => {
+    const page = await newPage(open, 'Zwei Instanzen');
+    // Another instance kept version 2 at the same moment (its list entry is not here yet).
+    await RevisionModel.create({
+      pageId: page.id,
+      number: 2,
+      kind: 'idle',
+      state: Buffer.from([0, 0]),
+      json: JSON.stringify(doc('anderswo')),
+    });
+    const saved = (await send('editor', `${W}/pages/${page.id}/revisions`, {}).expect(201)).body
+      .data as RevisionDTO;
+    expect(saved.number).toBe(3);
   });
 });
 

@@ -21,7 +21,8 @@ const revisionSchema = new Schema(
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );
-revisionSchema.index({ pageId: 1, number: -1 });
+// Unique: two instances keeping a version of one page at once cannot both take a number.
+revisionSchema.index({ pageId: 1, number: -1 }, { unique: true });
 export const RevisionModel = model('WikiRevision', revisionSchema, 'wiki_revisions');
 
 export interface RevisionMeta {

@@ -66,10 +66,9 @@ export async function createRevision(
       ]),
     ];
     const list = await revisionList(pageId);
-    const number = (list[0]?.number ?? 0) + 1;
-    const created = await RevisionModel.create({
+    let number = (list[0]?.number ?? 0) + 1;
+    const content = {
       pageId,
-      number,
       kind,
       note: opts.note ?? null,
       authorIds,
@@ -79,7 +78,20 @@ export async function createRevision(
       json: snap.json,
       html: snap.html,
       text: snap.text,
-    });
+    };
+    // The unique (page, number) index is the claim: a number another instance took is skipped.
+    let created;
+    for (;;) {
+      try {
+        created = await RevisionModel.create({ ...content, number });
+        break;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000 || number > (list[0]?.number ?? 0) + 50) {
+          throw err;
+        }
+        number += 1;
+      }
+    }
     const meta: RevisionMeta = {
       id: String(created._id),
       number,
