@@ -84,14 +84,11 @@ export function TreeDialogs({
             maxLength={200}
           />
           <ErrorMessage error={create.error} fieldLabels={{ title: t('dialogs.title') }} />
-          <div className={styles.actions}>
-            <Button type="submit" variant="primary" isDisabled={create.isPending || !title.trim()}>
-              {t('dialogs.create')}
-            </Button>
-            <Button variant="tertiary" onPress={close}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <SubmitRow
+            label={t('dialogs.create')}
+            isDisabled={create.isPending || !title.trim()}
+            onCancel={close}
+          />
         </form>
       </FormDialog>
     );
@@ -136,14 +133,7 @@ export function TreeDialogs({
             onChange={setTarget}
           />
           <ErrorMessage error={move.error} />
-          <div className={styles.actions}>
-            <Button type="submit" variant="primary" isDisabled={move.isPending}>
-              {t('dialogs.move')}
-            </Button>
-            <Button variant="tertiary" onPress={close}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <SubmitRow label={t('dialogs.move')} isDisabled={move.isPending} onCancel={close} />
         </form>
       </FormDialog>
     );
@@ -182,14 +172,7 @@ export function TreeDialogs({
             </CheckboxField>
           ) : null}
           <ErrorMessage error={copy.error} />
-          <div className={styles.actions}>
-            <Button type="submit" variant="primary" isDisabled={copy.isPending}>
-              {t('dialogs.copy')}
-            </Button>
-            <Button variant="tertiary" onPress={close}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <SubmitRow label={t('dialogs.copy')} isDisabled={copy.isPending} onCancel={close} />
         </form>
       </FormDialog>
     );
@@ -225,5 +208,20 @@ export function TreeDialogs({
         </Button>
       </div>
     </FormDialog>
+  );
+}
+
+/** The dialogs' submit button and "Abbrechen". */
+function SubmitRow(props: { label: string; isDisabled: boolean; onCancel: () => void }) {
+  const { t } = useTranslation('wiki');
+  return (
+    <div className={styles.actions}>
+      <Button type="submit" variant="primary" isDisabled={props.isDisabled}>
+        {props.label}
+      </Button>
+      <Button variant="tertiary" onPress={props.onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </div>
   );
 }
