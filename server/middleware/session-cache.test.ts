@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type RedisClientType } from 'redis';
 import mongoose from 'mongoose';
 import { MemoryStore, type SessionData } from 'express-session';
 import { loadEnv } from '../env';
 import { useTestDatabase } from '../test/db';
+import { startTestRedis, waitForPeers } from '../test/redis-pair';
 import { attachRealtime, type Realtime } from '../realtime';
 import { revokeSessionsOf } from '../modules/auth/revoke';
 import { createSessionStore, sessionMiddleware } from './session';
@@ -21,16 +21,6 @@ useTestDatabase();
 let redisProc: ChildProcess | null = null;
 const clients: RedisClientType[] = [];
 const instances: { server: http.Server; realtime: Realtime; store: CachedSessionStore }[] = [];
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
 
 async function instance(): Promise<CachedSessionStore> {
   const env = loadEnv({ NODE_ENV: 'test', REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}` });
@@ -50,18 +40,11 @@ let a: CachedSessionStore;
 let b: CachedSessionStore;
 
 beforeAll(async () => {
-  expect(await portOpen(REDIS_PORT)).toBe(false);
-  redisProc = spawn(
-    'redis-server',
-    ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 100 && !(await portOpen(REDIS_PORT)); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  redisProc = await startTestRedis(REDIS_PORT);
   a = await instance();
   b = await instance();
-}, 30_000);
+  await waitForPeers(instances.map((i) => i.realtime));
+}, 60_000);
 
 afterAll(async () => {
   for (const { server, realtime, store } of instances) {

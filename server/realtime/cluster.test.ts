@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type RedisClientType } from 'redis';
 import { loadEnv } from '../env';
 import { createSessionStore, sessionMiddleware } from '../middleware/session';
 import { useTestDatabase } from '../test/db';
+import { startTestRedis, waitForPeers } from '../test/redis-pair';
 import { createKeyedCache } from '../lib/keyed-cache';
 import { cluster } from '../lib/cluster';
 import { attachRealtime, type Realtime } from './index';
@@ -22,16 +22,6 @@ let redisProc: ChildProcess | null = null;
 const clients: RedisClientType[] = [];
 const instances: { server: http.Server; realtime: Realtime }[] = [];
 
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
-
 async function instance(): Promise<void> {
   const env = loadEnv({ NODE_ENV: 'test', REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}` });
   const redis: RedisClientType = createClient({ url: env.REDIS_URL });
@@ -46,18 +36,11 @@ async function instance(): Promise<void> {
 }
 
 beforeAll(async () => {
-  expect(await portOpen(REDIS_PORT)).toBe(false);
-  redisProc = spawn(
-    'redis-server',
-    ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 100 && !(await portOpen(REDIS_PORT)); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  redisProc = await startTestRedis(REDIS_PORT);
   await instance();
   await instance();
-}, 30_000);
+  await waitForPeers(instances.map((i) => i.realtime));
+}, 60_000);
 
 afterAll(async () => {
   for (const { server, realtime } of instances) {
