@@ -31,6 +31,9 @@ export const errorCodes = [
   'stale_copy',
   'move_into_own_subtree',
   'page_archived',
+  'room_archived',
+  'request_pending',
+  'already_member',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -100,6 +100,22 @@ export interface ServerToClientEvents {
   'wiki:spaces': (payload: Record<string, never>) => void;
   /** To a watcher who lost access (removed, restricted): close the page or space. */
   'wiki:access-lost': (payload: { spaceId: string; pageId: string | null }) => void;
+  /**
+   * Team rooms. Invalidations with ids only, to the sockets of the room's members (room
+   * `team-room:<roomId>`, joined on connect for every room the person belongs to and on joining):
+   * something in a module changed; refetch that module's queries.
+   */
+  'rooms:content': (payload: {
+    roomId: string;
+    module: 'feed' | 'files' | 'events' | 'tasks';
+    itemId: string;
+  }) => void;
+  /** To members: settings, members or archive state of the room changed; refetch room + members. */
+  'rooms:room': (payload: { roomId: string }) => void;
+  /** To one person's tabs: my rooms (membership, roles, unread, requests) changed; refetch lists. */
+  'rooms:mine': (payload: Record<string, never>) => void;
+  /** To a person removed from a room (or whose room became invisible): close its views now. */
+  'rooms:access-lost': (payload: { roomId: string }) => void;
 }
 
 /**
