@@ -40,6 +40,8 @@ const nameTaken = () =>
 
 export const directKey = (a: string, b: string) => `dm:${[a, b].sort().join(':')}`;
 export const channelKey = (name: string) => `channel:${fold(name.trim())}`;
+/** A team room's channel: one per room, names may repeat across rooms (issue 6). */
+export const roomChannelKey = (roomId: string) => `room-channel:${roomId}`;
 
 /** A channel name key older than this without its conversation was left by a crash. */
 const ORPHAN_KEY_MS = 60_000;
@@ -157,7 +159,10 @@ export async function createConversation(
         topic: input.topic,
         roomId,
       };
-      id = await claimKey(channelKey(input.name), id, false);
+      // A room's channel is one per room (a repeat or a parallel provision reuses it), not per name.
+      id = opts.roomId
+        ? await claimKey(roomChannelKey(opts.roomId), id, true)
+        : await claimKey(channelKey(input.name), id, false);
     }
     for (const p of unique) members[p] = 'member';
     members[actorId] = 'owner';
@@ -215,7 +220,7 @@ export async function updateConversation(
     const $set: Record<string, unknown> = {};
     let oldKey: string | null = null;
     if (name !== undefined && name !== current.name) {
-      if (current.kind === 'channel' && fold(name) !== current.nameKey) {
+      if (current.kind === 'channel' && current.roomId === null && fold(name) !== current.nameKey) {
         await claimKey(channelKey(name), current._id, false);
         oldKey = channelKey(current.name);
       }

@@ -179,3 +179,57 @@ export async function setMember(
   });
   return presentMembers(next);
 }
+
+/**
+ * A team room's space (issue 6): kind `room`, key `room-<roomId>`; who may read and write comes
+ * from the room through the resolver, never from the audience or members here. Idempotent on the
+ * unique key: a repeat or a parallel call returns the same space.
+ */
+export async function createRoomSpace(input: {
+  roomId: string;
+  name: string;
+  actorId: string;
+}): Promise<{ spaceId: string; created: boolean }> {
+  const key = `room-${input.roomId}`;
+  const existing = async () => {
+    const doc = await SpaceModel.findOne({ key }).lean<Space>();
+    if (!doc) throw new HttpError(503, 'service_unavailable', 'Please try again.');
+    return { spaceId: String(doc._id), created: false };
+  };
+  const known = [...(await wikiIndex()).spaces.values()].find((s) => s.key === key);
+  if (known) return { spaceId: known.id, created: false };
+  let spaceId: string;
+  try {
+    const doc = await SpaceModel.create({
+      key,
+      name: input.name,
+      kind: 'room',
+      roomId: input.roomId,
+      members: [],
+      createdBy: input.actorId,
+    });
+    spaceId = String(doc._id);
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return existing();
+    throw err;
+  }
+  events.publish('wiki.space_changed', { spaceId, actorId: input.actorId, accessChanged: true });
+  return { spaceId, created: true };
+}
+
+/** The room's name changed: its space's name follows. */
+export async function renameRoomSpace(
+  spaceId: string,
+  name: string,
+  actorId: string,
+): Promise<void> {
+  const res = await withKeyLock(`wiki-space:${spaceId}`, () =>
+    SpaceModel.updateOne(
+      { _id: spaceId, roomId: { $ne: null }, name: { $ne: name } },
+      { $set: { name }, $inc: { rev: 1 } },
+    ),
+  );
+  if (res.modifiedCount === 1) {
+    events.publish('wiki.space_changed', { spaceId, actorId, accessChanged: false });
+  }
+}

@@ -15,7 +15,8 @@ export interface PolicyViewer {
 }
 
 export type RoomRole = 'owner' | 'moderator' | 'member';
-export type RoomRoleResolver = (roomId: string, personId: string) => RoomRole | null;
+/** `viewer`: a member of an archived room (reads only). */
+export type RoomRoleResolver = (roomId: string, personId: string) => RoomRole | 'viewer' | null;
 
 let roomRoleOf: RoomRoleResolver | null = null;
 /** Team rooms (issue 6) register how a person's room role is found. */
@@ -34,6 +35,7 @@ type PageLike = Pick<PageMeta, 'archived' | 'ownerId' | 'restriction' | 'review'
 export function spaceRole(space: SpaceLike, viewer: PolicyViewer): SpaceRole | null {
   if (space.roomId) {
     const r = roomRoleOf?.(space.roomId, viewer.id) ?? null;
+    if (r === 'viewer') return 'reader';
     return r === 'owner' || r === 'moderator' ? 'admin' : r === 'member' ? 'editor' : null;
   }
   if (viewer.roles.includes('admin')) return 'admin';

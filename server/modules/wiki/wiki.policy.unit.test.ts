@@ -272,18 +272,21 @@ describe('restrictions along the ancestor chain', () => {
 
 describe('room spaces', () => {
   const room = { ...space, roomId: 'room1', members: [], audience: space.audience };
-  const resolver = (roles: Record<string, RoomRole>) => (roomId: string, personId: string) =>
-    roomId === 'room1' ? (roles[personId] ?? null) : null;
+  const resolver =
+    (roles: Record<string, RoomRole | 'viewer'>) => (roomId: string, personId: string) =>
+      roomId === 'room1' ? (roles[personId] ?? null) : null;
 
   it('without a resolver nobody has a role, not even portal admins', () => {
     expect(spaceRole(room, people.admin)).toBeNull();
     expect(spaceRole(room, people.commenter)).toBeNull();
   });
 
-  it.each<[RoomRole | 'none', SpaceRole | null, Flags]>([
+  it.each<[RoomRole | 'viewer' | 'none', SpaceRole | null, Flags]>([
     ['owner', 'admin', ['read', 'comment', 'edit', 'organise', 'restrict', 'viewDraft']],
     ['moderator', 'admin', ['read', 'comment', 'edit', 'organise', 'restrict', 'viewDraft']],
     ['member', 'editor', ['read', 'comment', 'edit', 'organise', 'viewDraft']],
+    // Any member of an archived room: reads only.
+    ['viewer', 'reader', ['read']],
     ['none', null, []],
   ])('room %s → %s', (roomRole, role, flags) => {
     setRoomRoleResolver(resolver(roomRole === 'none' ? {} : { x: roomRole }));
