@@ -25,6 +25,7 @@ import { wikiSocialRoutes } from './wiki/social/social.routes';
 import { wikiSearchRoutes } from './wiki/search/search.routes';
 import { wikiContentRoutes } from './wiki/content/content.routes';
 import { wikiReviewRoutes } from './wiki/content/review.routes';
+import { roomEventRoutes } from './rooms/events/events.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -56,5 +57,6 @@ export function allRoutes(): RouteDef[] {
     ...wikiSearchRoutes,
     ...wikiContentRoutes,
     ...wikiReviewRoutes,
+    ...roomEventRoutes,
   ];
 }
