@@ -1,0 +1,109 @@
+import type { RoomRole } from '@shared/rooms/schemas';
+import { HttpError, badRequest, notFound } from '../../lib/errors';
+import { events } from '../../lib/events';
+import { withKeyLock } from '../../lib/keyed-lock';
+import { RoomMembersModel, type RoomMemberEntry, type RoomMembers } from './member.model';
+import { putRoomMembers } from './room-index';
+import { RoomModel } from './room.model';
+
+/**
+ * The ONLY writer of room memberships. Under a per-room lock: reads the stored members, runs the
+ * caller's permission check on them, applies `$set`/`$unset` of `members.<personId>` on the one
+ * document, keeps `memberCount` on the room, writes through to the index and publishes
+ * `rooms.members_changed` with what actually changed. Repeating a change changes nothing.
+ */
+export interface MemberChange {
+  add?: { personId: string; role: RoomRole }[];
+  remove?: string[];
+  roles?: { personId: string; role: RoomRole }[];
+  /** The permission again on the current members, under the lock (throw to refuse). */
+  check?: (members: ReadonlyMap<string, { role: RoomRole; joinedAt: Date }>) => void;
+}
+
+export interface MemberChangeResult {
+  added: string[];
+  removed: string[];
+  roles: { personId: string; role: RoomRole }[];
+}
+
+const personId = /^[0-9a-f]{24}$/;
+export const roomMembersLockKey = (roomId: string) => `room-members:${roomId}`;
+
+function assertIds(ids: string[]): void {
+  // Ids become field names (`members.<id>`): anything but an ObjectId could address other paths.
+  for (const id of ids) if (!personId.test(id)) throw badRequest('Invalid person id.');
+}
+
+export async function changeRoomMembers(
+  roomId: string,
+  actorId: string | null,
+  change: MemberChange,
+): Promise<MemberChangeResult> {
+  assertIds([
+    ...(change.add ?? []).map((a) => a.personId),
+    ...(change.remove ?? []),
+    ...(change.roles ?? []).map((r) => r.personId),
+  ]);
+  const result = await withKeyLock(roomMembersLockKey(roomId), async () => {
+    if (!(await RoomModel.exists({ _id: roomId }))) throw notFound();
+    const doc = await RoomMembersModel.findById(roomId).lean<RoomMembers>();
+    const current = new Map<string, { role: RoomRole; joinedAt: Date }>();
+    for (const [id, m] of Object.entries(doc?.members ?? {})) {
+      if (m) current.set(id, { role: m.role, joinedAt: new Date(m.joinedAt) });
+    }
+    change.check?.(current);
+
+    const next = new Map(current);
+    const out: MemberChangeResult = { added: [], removed: [], roles: [] };
+    const $set: Record<string, unknown> = {};
+    const $unset: Record<string, ''> = {};
+    const now = new Date();
+    for (const id of change.remove ?? []) {
+      if (!next.has(id)) continue;
+      next.delete(id);
+      $unset[`members.${id}`] = '';
+      out.removed.push(id);
+    }
+    for (const { personId: id, role } of change.add ?? []) {
+      if (next.has(id) || out.added.includes(id)) continue;
+      const entry: RoomMemberEntry = { role, joinedAt: now };
+      next.set(id, entry);
+      $set[`members.${id}`] = entry;
+      out.added.push(id);
+    }
+    for (const { personId: id, role } of change.roles ?? []) {
+      const m = next.get(id);
+      if (!m || m.role === role) continue;
+      next.set(id, { ...m, role });
+      if (out.added.includes(id)) $set[`members.${id}`] = { role, joinedAt: m.joinedAt };
+      else {
+        $set[`members.${id}.role`] = role;
+        out.roles.push({ personId: id, role });
+      }
+    }
+    if (out.added.length + out.removed.length + out.roles.length === 0) return out;
+    if (![...next.values()].some((m) => m.role === 'owner')) {
+      throw new HttpError(409, 'last_owner', 'The room needs at least one owner.');
+    }
+
+    const update: Record<string, unknown> = {};
+    if (Object.keys($set).length) update.$set = $set;
+    if (Object.keys($unset).length) update.$unset = $unset;
+    const stored = await RoomMembersModel.findOneAndUpdate({ _id: roomId }, update, {
+      upsert: true,
+      returnDocument: 'after',
+    }).lean<RoomMembers>();
+    const members = stored?.members ?? {};
+    putRoomMembers(roomId, members);
+    await RoomModel.updateOne(
+      { _id: roomId },
+      { $set: { memberCount: Object.keys(members).length } },
+      { timestamps: false },
+    );
+    return out;
+  });
+  if (result.added.length + result.removed.length + result.roles.length > 0) {
+    events.publish('rooms.members_changed', { roomId, actorId, ...result });
+  }
+  return result;
+}
