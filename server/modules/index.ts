@@ -26,6 +26,7 @@ import { wikiSearchRoutes } from './wiki/search/search.routes';
 import { wikiContentRoutes } from './wiki/content/content.routes';
 import { wikiReviewRoutes } from './wiki/content/review.routes';
 import { roomEventRoutes } from './rooms/events/events.routes';
+import { roomFileRoutes } from './rooms/files/files.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -58,5 +59,6 @@ export function allRoutes(): RouteDef[] {
     ...wikiContentRoutes,
     ...wikiReviewRoutes,
     ...roomEventRoutes,
+    ...roomFileRoutes,
   ];
 }
