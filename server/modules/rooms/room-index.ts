@@ -55,7 +55,9 @@ const TOPIC = 'rooms-room:changed';
 const FULL_RELOAD_MS = 10 * 60_000;
 const idOrNull = (v: unknown) => (v ? String(v) : null);
 
-function toMembers(doc: Pick<RoomMembers, 'members'> | null | undefined): Map<string, RoomMemberInfo> {
+function toMembers(
+  doc: Pick<RoomMembers, 'members'> | null | undefined,
+): Map<string, RoomMemberInfo> {
   const out = new Map<string, RoomMemberInfo>();
   for (const [personId, m] of Object.entries(doc?.members ?? {})) {
     if (!m) continue;
@@ -161,7 +163,9 @@ class RoomStore {
   }
 }
 
-type Pending = { kind: 'room'; doc: Room; force: boolean } | { kind: 'members'; roomId: string; members: Map<string, RoomMemberInfo> };
+type Pending =
+  | { kind: 'room'; doc: Room; force: boolean }
+  | { kind: 'members'; roomId: string; members: Map<string, RoomMemberInfo> };
 
 let store: RoomStore | null = null;
 let loadedAt = 0;

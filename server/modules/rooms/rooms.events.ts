@@ -5,7 +5,8 @@ import type { RoomRole } from '@shared/rooms/schemas';
  * (invalidations to members' sockets), notifications, chat/wiki membership sync and the activity
  * log subscribe. Payloads carry ids only: subscribers present per recipient.
  */
-export type RoomModuleChange = 'post' | 'comment' | 'reaction' | 'file' | 'folder' | 'event' | 'task';
+export type RoomModuleChange =
+  'post' | 'comment' | 'reaction' | 'file' | 'folder' | 'event' | 'task';
 
 export interface RoomEvents {
   /** Created, settings changed, archived or restored. `accessChanged`: visibility or archive state. */
