@@ -226,10 +226,18 @@ export const eventCreateSchema = z
   })
   .strict();
 export type EventCreateInput = z.input<typeof eventCreateSchema>;
-export const eventUpdateSchema = eventCreateSchema
-  .omit({ id: true })
-  .partial()
-  .extend({ rev: z.number().int().min(0) })
+/** Only the fields sent change (no defaults here: `.partial()` would keep the create defaults). */
+export const eventUpdateSchema = z
+  .object({
+    rev: z.number().int().min(0),
+    title: line(160).optional(),
+    description: z.string().trim().max(4000).optional(),
+    start: z.string().datetime({ offset: true }).optional(),
+    end: z.string().datetime({ offset: true }).optional(),
+    allDay: z.boolean().optional(),
+    place: z.string().trim().max(200).optional(),
+    videoUrl: httpsUrl.nullable().optional(),
+  })
   .strict();
 export const eventParams = z.object({ roomId: objectId, eventId: z.string().uuid() }).strict();
 export const eventListQuerySchema = z
