@@ -15,6 +15,7 @@ import { appsRoutes } from '../features/apps/routes';
 import { chatRoutes } from '../features/chat/routes';
 import { leaveRoutes } from '../features/leave/routes';
 import { wikiRoutes } from '../features/wiki/routes';
+import { roomsRoutes } from '../features/rooms/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -103,6 +104,7 @@ const appRoutes: RouteObject[] = [
   ...chatRoutes,
   ...leaveRoutes,
   ...wikiRoutes,
+  ...roomsRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

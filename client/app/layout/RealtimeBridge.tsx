@@ -8,6 +8,7 @@ import { useHomeRealtime } from '../../features/home/realtime';
 import { useChatRealtime } from '../../features/chat/realtime';
 import { useLeaveRealtime } from '../../features/leave/realtime';
 import { useWikiRealtime } from '../../features/wiki/realtime';
+import { useRoomsRealtime } from '../../features/rooms/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -52,5 +53,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   useChatRealtime(socket, userId);
   useLeaveRealtime(socket, userId);
   useWikiRealtime(socket);
+  useRoomsRealtime(socket);
   return null;
 }

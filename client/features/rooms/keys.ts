@@ -11,6 +11,8 @@ export const roomKeys = {
   list: (q: Partial<RoomListQuery>) => [...roomKeys.lists(), q] as const,
   requests: () => [...roomKeys.all, 'room-requests'] as const,
   room: (roomId: string) => [...roomKeys.all, 'room', roomId] as const,
+  /** The room's own DTO (header, abilities); under `room(id)` so access loss removes it too. */
+  detail: (roomId: string) => [...roomKeys.room(roomId), 'detail'] as const,
   members: (roomId: string) => [...roomKeys.room(roomId), 'members'] as const,
   joinRequests: (roomId: string) => [...roomKeys.room(roomId), 'join-requests'] as const,
   feed: (roomId: string) => [...roomKeys.room(roomId), 'feed'] as const,
