@@ -27,6 +27,8 @@ import { wikiContentRoutes } from './wiki/content/content.routes';
 import { wikiReviewRoutes } from './wiki/content/review.routes';
 import { roomEventRoutes } from './rooms/events/events.routes';
 import { roomFileRoutes } from './rooms/files/files.routes';
+import { roomMemberRoutes } from './rooms/members/members.routes';
+import { roomRequestRoutes } from './rooms/requests/room-requests.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -60,5 +62,7 @@ export function allRoutes(): RouteDef[] {
     ...wikiReviewRoutes,
     ...roomEventRoutes,
     ...roomFileRoutes,
+    ...roomMemberRoutes,
+    ...roomRequestRoutes,
   ];
 }

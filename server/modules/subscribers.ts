@@ -10,6 +10,7 @@ import { registerLeaveNotifications } from './leave/leave.notifications';
 import { registerLeaveRealtime } from './leave/leave.realtime';
 import { registerWikiSocial } from './wiki/social/social.notifications';
 import { registerWikiRealtime } from './wiki/wiki.realtime';
+import { registerRoomsSubscribers } from './rooms/integrations/register';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -43,6 +44,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerLeaveRealtime(realtime),
     registerWikiSocial(),
     registerWikiRealtime(realtime),
+    registerRoomsSubscribers(realtime),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -25,7 +25,8 @@ async function toPerson(realtime: Realtime, userId: string, conv: Conversation):
 /** `chat.added` notification for people someone else added to a group or channel. */
 async function notifyAdded(conv: Conversation, added: string[], actorId: string): Promise<void> {
   const others = added.filter((id) => id !== actorId);
-  if (conv.kind === 'direct' || others.length === 0) return;
+  // A room's channel: the room tells them (`rooms.added`), not the chat as well.
+  if (conv.kind === 'direct' || conv.roomId || others.length === 0) return;
   const [actor] = await peopleFromDirectory([actorId]);
   await notify({
     userIds: others,
