@@ -67,6 +67,8 @@ export interface RoomDTO extends RoomSummaryDTO {
 
 export interface RoomMemberDTO {
   person: PersonRef;
+  /** For `@username` mentions (the feed composer's autocomplete inserts it). */
+  username?: string;
   role: RoomRole;
   joinedAt: string;
   abilities: { remove: boolean; changeRole: boolean };

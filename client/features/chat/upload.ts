@@ -60,21 +60,21 @@ function send(
 }
 
 /**
- * Uploads one file to a conversation with progress (0…1). XMLHttpRequest because fetch cannot
- * report upload progress; the CSRF handling matches `api()` (one retry with a fresh token).
+ * POSTs one file (multipart `file`) with progress (0…1) and returns the answer's `data`.
+ * XMLHttpRequest because fetch cannot report upload progress; the CSRF handling matches `api()`
+ * (one retry with a fresh token). Shared with other features' uploads (e.g. room posts).
  */
-export async function uploadChatFile(
-  conversationId: string,
+export async function uploadWithProgress<T>(
+  url: string,
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
-): Promise<UploadedFile> {
-  const url = `/api/conversations/${encodeURIComponent(conversationId)}/files`;
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const { status, xhr } = await send(url, file, await currentCsrfToken(), onProgress, signal);
     if (status >= 200 && status < 300) {
       onProgress(1);
-      return (JSON.parse(xhr.responseText) as { data: UploadedFile }).data;
+      return (JSON.parse(xhr.responseText) as { data: T }).data;
     }
     const error = errorFrom(xhr);
     if (status === 403 && error.code === 'csrf_invalid' && attempt === 0) {
@@ -83,4 +83,15 @@ export async function uploadChatFile(
     }
     throw error;
   }
+}
+
+/** Uploads one file to a conversation with progress (0…1). */
+export function uploadChatFile(
+  conversationId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadedFile> {
+  const url = `/api/conversations/${encodeURIComponent(conversationId)}/files`;
+  return uploadWithProgress<UploadedFile>(url, file, onProgress, signal);
 }

@@ -9,7 +9,7 @@ export function ComposerAttachments({
   items,
   onRemove,
 }: {
-  items: PendingUpload[];
+  items: readonly PendingUpload<unknown>[];
   onRemove: (key: string) => void;
 }) {
   const { t, i18n } = useTranslation('chatMessages');

@@ -3,7 +3,7 @@ import { CHAT_FILE_MAX_BYTES, MESSAGE_MAX_ATTACHMENTS } from '@shared/chat/schem
 import { ApiError } from '../../../lib/api';
 import { uploadChatFile, type UploadedFile } from '../upload';
 
-export interface PendingUpload {
+export interface PendingUpload<R = UploadedFile> {
   key: string;
   name: string;
   size: number;
@@ -11,19 +11,31 @@ export interface PendingUpload {
   progress: number;
   status: 'uploading' | 'done' | 'error';
   error: unknown;
-  result: UploadedFile | null;
+  result: R | null;
 }
 
-export type UploadFn = typeof uploadChatFile;
+export type UploadFn<R = UploadedFile> = (
+  scopeId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+) => Promise<R>;
 
 let nextKey = 0;
 
-/** Files the composer is uploading or has uploaded for the next message. */
-export function useUploads(conversationId: string, upload: UploadFn = uploadChatFile) {
-  const [items, setItems] = useState<PendingUpload[]>([]);
+/**
+ * Files the composer is uploading or has uploaded for the next message. Generic over the upload's
+ * answer, so other features (room posts) reuse it with their own upload function.
+ */
+export function useUploads<R extends { id: string } = UploadedFile>(
+  conversationId: string,
+  upload: UploadFn<R> = uploadChatFile as unknown as UploadFn<R>,
+  maxBytes: number = CHAT_FILE_MAX_BYTES,
+) {
+  const [items, setItems] = useState<PendingUpload<R>[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
 
-  const patch = useCallback((key: string, change: Partial<PendingUpload>) => {
+  const patch = useCallback((key: string, change: Partial<PendingUpload<R>>) => {
     setItems((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
   }, []);
 
@@ -31,11 +43,11 @@ export function useUploads(conversationId: string, upload: UploadFn = uploadChat
     (files: File[], existing: number) => {
       const room = Math.max(0, MESSAGE_MAX_ATTACHMENTS - existing);
       const accepted = files.slice(0, room);
-      const fresh: PendingUpload[] = [];
+      const fresh: PendingUpload<R>[] = [];
       for (const file of accepted) {
         const key = `u${++nextKey}`;
         const base = { key, name: file.name, size: file.size, progress: 0, result: null };
-        if (file.size > CHAT_FILE_MAX_BYTES) {
+        if (file.size > maxBytes) {
           fresh.push({
             ...base,
             status: 'error',
@@ -57,7 +69,7 @@ export function useUploads(conversationId: string, upload: UploadFn = uploadChat
       setItems((list) => [...list, ...fresh]);
       return files.length - accepted.length;
     },
-    [conversationId, patch, upload],
+    [conversationId, patch, upload, maxBytes],
   );
 
   const remove = useCallback((key: string) => {
