@@ -27,6 +27,7 @@ import { wikiContentRoutes } from './wiki/content/content.routes';
 import { wikiReviewRoutes } from './wiki/content/review.routes';
 import { roomEventRoutes } from './rooms/events/events.routes';
 import { roomFileRoutes } from './rooms/files/files.routes';
+import { roomFeedRoutes } from './rooms/feed/feed.routes';
 import { roomMemberRoutes } from './rooms/members/members.routes';
 import { roomRequestRoutes } from './rooms/requests/room-requests.routes';
 
@@ -62,6 +63,7 @@ export function allRoutes(): RouteDef[] {
     ...wikiReviewRoutes,
     ...roomEventRoutes,
     ...roomFileRoutes,
+    ...roomFeedRoutes,
     ...roomMemberRoutes,
     ...roomRequestRoutes,
   ];
