@@ -48,10 +48,11 @@ export const archiveRoom = (id: string, rev: number) =>
   data(api<ApiData<RoomDTO>>(`${roomPath(id)}/archive`, { method: 'POST', body: { rev } }));
 export const restoreRoom = (id: string, rev: number) =>
   data(api<ApiData<RoomDTO>>(`${roomPath(id)}/restore`, { method: 'POST', body: { rev } }));
+/** Multipart field `image` (JPEG, PNG or WebP; the server strips metadata). */
 export const uploadRoomImage = (id: string, file: File) => {
   const form = new FormData();
-  form.append('file', file);
-  return data(api<ApiData<RoomDTO>>(`${roomPath(id)}/image`, { method: 'PUT', body: form }));
+  form.append('image', file);
+  return api<unknown>(`${roomPath(id)}/image`, { method: 'PUT', body: form });
 };
 export const deleteRoomImage = (id: string) =>
   api<unknown>(`${roomPath(id)}/image`, { method: 'DELETE' });

@@ -96,7 +96,7 @@ export function ImageSection({ room }: { room: RoomDTO }) {
           </Button>
         ) : null}
       </div>
-      <ErrorMessage error={mutation.error} />
+      <ErrorMessage error={mutation.error} fieldLabels={{ image: t('settings.image') }} />
     </section>
   );
 }
