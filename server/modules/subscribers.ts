@@ -11,6 +11,7 @@ import { registerLeaveRealtime } from './leave/leave.realtime';
 import { registerWikiSocial } from './wiki/social/social.notifications';
 import { registerWikiRealtime } from './wiki/wiki.realtime';
 import { registerRoomsSubscribers } from './rooms/integrations/register';
+import { registerRoomFeed } from './rooms/feed/feed.register';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -45,6 +46,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerWikiSocial(),
     registerWikiRealtime(realtime),
     registerRoomsSubscribers(realtime),
+    registerRoomFeed(),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -7,6 +7,7 @@ import { makeTestApp, type Session } from '../../../test/app';
 import { RoomPostModel } from './post.model';
 import { FEED_KEEP, clearFeedCache, warmRoomFeeds } from './post.store';
 import { makeFeedPeople, makeRoom, type Who } from './feed.fixtures';
+import { warmRoomFeedAndActivity } from './feed.register';
 
 useTestDatabase();
 
@@ -78,6 +79,15 @@ describe('feed cache', () => {
     const spies = spyReads();
     expect((await getFeed('alice', busy)).posts.map((p) => p.id)).toEqual([id]);
     expect((await getFeed('alice', quiet)).posts).toEqual([]);
+    expect(calls(spies)).toBe(0);
+  });
+
+  it('the start-up warm-up reads the room index and fills every room', async () => {
+    const room = await roomOf();
+    clearFeedCache();
+    await warmRoomFeedAndActivity();
+    const spies = spyReads();
+    expect((await getFeed('alice', room)).posts).toEqual([]);
     expect(calls(spies)).toBe(0);
   });
 
