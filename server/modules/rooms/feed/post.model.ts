@@ -69,7 +69,7 @@ const postSchema = new Schema(
     _id: { type: String, required: true },
     roomId: { type: String, required: true },
     authorId: { type: String, required: true },
-    /** Chat markdown subset; rendered as React elements, never as HTML. Emptied on delete. */
+    /** Chat markdown subset; rendered as React elements, never as HTML. Kept on delete. */
     body: { type: String, default: '' },
     announcement: { type: Boolean, default: false },
     pinned: { type: Boolean, default: false },
