@@ -77,6 +77,7 @@ export async function listRoomMembers(
     }
     out.push({
       person: presentPersonRef(row.person),
+      username: row.person.username,
       role: m.role,
       joinedAt: m.joinedAt.toISOString(),
       abilities: {
