@@ -24,6 +24,8 @@ import { startUploadCleanup } from './modules/chat/upload-cleanup';
 import { startLeaveSweeps } from './modules/leave/escalation';
 import { attachCollab } from './modules/wiki/collab/collab.server';
 import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
+import { startRoomReviewReminders } from './modules/rooms/rooms.review-reminder';
+import { warmRoomIndex } from './modules/rooms/room-index';
 import { warmWikiSearch } from './modules/wiki/search/search.index';
 import { warmWikiSocial } from './modules/wiki/social/warm';
 
@@ -91,6 +93,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopUploadCleanup = startUploadCleanup();
   const stopLeaveSweeps = startLeaveSweeps();
   const stopWikiReviewReminders = startWikiReviewReminders();
+  const stopRoomReviewReminders = startRoomReviewReminders();
+  // Every room and membership in memory (two bulk reads) before the first room request.
+  warmRoomIndex().catch((err: unknown) => logger.warn({ err }, 'room index warm-up failed'));
   // Page texts (search), watchers and comment counts of all pages, each from one bulk read.
   warmWikiSearch();
   warmWikiSocial();
@@ -115,6 +120,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         stopUploadCleanup();
         stopLeaveSweeps();
         stopWikiReviewReminders();
+        stopRoomReviewReminders();
         unregisterGauge();
         // Every loaded wiki document is stored before connections and the database close.
         await collab.close().catch((err: unknown) => logger.error({ err }, 'collab close failed'));

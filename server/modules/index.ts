@@ -30,6 +30,7 @@ import { roomFileRoutes } from './rooms/files/files.routes';
 import { roomFeedRoutes } from './rooms/feed/feed.routes';
 import { roomMemberRoutes } from './rooms/members/members.routes';
 import { roomRequestRoutes } from './rooms/requests/room-requests.routes';
+import { roomRoutes } from './rooms/rooms.routes';
 import { roomTaskRoutes } from './rooms/tasks/tasks.routes';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
@@ -67,6 +68,7 @@ export function allRoutes(): RouteDef[] {
     ...roomFeedRoutes,
     ...roomMemberRoutes,
     ...roomRequestRoutes,
+    ...roomRoutes,
     ...roomTaskRoutes,
   ];
 }
