@@ -10,6 +10,7 @@ import { insertDemoNews } from './news';
 import { insertDemoChat } from './chat';
 import { insertDemoLeave } from './leave';
 import { insertDemoWiki } from './wiki';
+import { insertDemoRooms } from './rooms';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -101,6 +102,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await insertDemoChat(demo);
   await insertDemoLeave(demo);
   await insertDemoWiki(demo);
+  await insertDemoRooms(demo);
   return demo.people.length;
 }
 
