@@ -3,7 +3,7 @@ import { HttpError, badRequest, notFound } from '../../lib/errors';
 import { events } from '../../lib/events';
 import { withKeyLock } from '../../lib/keyed-lock';
 import { RoomMembersModel, type RoomMemberEntry, type RoomMembers } from './member.model';
-import { putRoomMembers } from './room-index';
+import { putRoomMembers, refreshRoom, roomIndex } from './room-index';
 import { RoomModel } from './room.model';
 
 /**
@@ -45,7 +45,8 @@ export async function changeRoomMembers(
     ...(change.roles ?? []).map((r) => r.personId),
   ]);
   const result = await withKeyLock(roomMembersLockKey(roomId), async () => {
-    if (!(await RoomModel.exists({ _id: roomId }))) throw notFound();
+    // Known rooms from memory; an unknown id is read once (created on another instance just now).
+    if (!(await roomIndex()).rooms.has(roomId) && !(await refreshRoom(roomId))) throw notFound();
     const doc = await RoomMembersModel.findById(roomId).lean<RoomMembers>();
     const current = new Map<string, { role: RoomRole; joinedAt: Date }>();
     for (const [id, m] of Object.entries(doc?.members ?? {})) {
