@@ -46,6 +46,7 @@ test.describe('start page', () => {
       'Meine Chats',
       'Mein Urlaub',
       'Wiki',
+      'Meine Räume',
       'Schnellzugriff',
       'Mein Profil',
     ]);
@@ -69,7 +70,7 @@ test.describe('start page', () => {
     // Focus went to the next card's remove button: that is "Mein Profil".
     await expect(page.getByRole('button', { name: 'Mein Profil entfernen' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(list.getByRole('row')).toHaveCount(7);
+    await expect(list.getByRole('row')).toHaveCount(8);
 
     // Add "Mein Profil" back from the catalogue (select by keyboard), then move it and widen it.
     const select = page.getByRole('button', { name: /Kachel hinzufügen/ });
@@ -83,8 +84,8 @@ test.describe('start page', () => {
     await press(page.getByRole('button', { name: 'Hinzufügen', exact: true }));
     await expect(page.getByRole('status')).toHaveText(/Mein Profil hinzugefügt/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
-    await page.keyboard.press('Enter'); // one position earlier: before "Wiki"
-    await expect(page.getByRole('status')).toHaveText(/Position 7 von 8/);
+    await page.keyboard.press('Enter'); // one position earlier: before "Meine Räume"
+    await expect(page.getByRole('status')).toHaveText(/Position 8 von 9/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
     const sizes = page.getByRole('group', { name: 'Breite von Mein Profil' });
     await pressInRow(row('Mein Profil'), sizes.getByRole('button', { name: 'Breit' }), 'Space');
@@ -118,8 +119,9 @@ test.describe('start page', () => {
       'Benachrichtigungen',
       'Meine Chats',
       'Mein Urlaub',
-      'Mein Profil',
       'Wiki',
+      'Mein Profil',
+      'Meine Räume',
     ];
     await expect.poll(() => boardTitles(page)).toEqual(expected);
 

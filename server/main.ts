@@ -25,7 +25,7 @@ import { startLeaveSweeps } from './modules/leave/escalation';
 import { attachCollab } from './modules/wiki/collab/collab.server';
 import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
 import { startRoomReviewReminders } from './modules/rooms/rooms.review-reminder';
-import { warmRoomIndex } from './modules/rooms/room-index';
+import { warmRooms } from './modules/rooms/warm';
 import { warmWikiSearch } from './modules/wiki/search/search.index';
 import { warmWikiSocial } from './modules/wiki/social/warm';
 
@@ -94,8 +94,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopLeaveSweeps = startLeaveSweeps();
   const stopWikiReviewReminders = startWikiReviewReminders();
   const stopRoomReviewReminders = startRoomReviewReminders();
-  // Every room and membership in memory (two bulk reads) before the first room request.
-  warmRoomIndex().catch((err: unknown) => logger.warn({ err }, 'room index warm-up failed'));
+  // Every room and membership in memory, then the rooms' module caches (one bulk read each).
+  warmRooms();
   // Page texts (search), watchers and comment counts of all pages, each from one bulk read.
   warmWikiSearch();
   warmWikiSocial();

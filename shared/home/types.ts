@@ -3,6 +3,7 @@ import type { ChatUnreadSummaryDTO } from '../chat/types';
 import type { LeaveWidgetDTO } from '../leave/types';
 import type { NewsSummaryDTO } from '../news/types';
 import type { WikiWidgetDTO } from '../wiki/types';
+import type { RoomsWidgetDTO } from '../rooms/types';
 import type { Audience } from '../org/audience';
 import type { WidgetPlacement } from './widgets';
 
@@ -34,6 +35,8 @@ export interface HomeBoardDTO {
     leave?: LeaveWidgetDTO;
     /** "Wiki": recently changed watched and readable pages, and the review count (optional as `leave`). */
     wiki?: WikiWidgetDTO;
+    /** "Meine Räume": my rooms with unread activity first, join requests waiting (optional as `leave`). */
+    rooms?: RoomsWidgetDTO;
   };
   abilities: { manageDefaults: boolean; manageApps: boolean };
 }

@@ -12,6 +12,7 @@ export const widgetIds = [
   'chats',
   'leave',
   'wiki',
+  'rooms',
   'quick-links',
   'profile',
 ] as const;
@@ -35,6 +36,7 @@ export const builtInLayout: WidgetPlacement[] = [
   { id: 'chats', size: 'small' },
   { id: 'leave', size: 'small' },
   { id: 'wiki', size: 'small' },
+  { id: 'rooms', size: 'small' },
   { id: 'quick-links', size: 'small' },
   { id: 'profile', size: 'small' },
 ];

@@ -51,6 +51,7 @@ describe('layout edits', () => {
       'chats',
       'leave',
       'wiki',
+      'rooms',
       'quick-links',
     ]);
   });

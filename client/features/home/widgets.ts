@@ -9,6 +9,7 @@ import { QuickLinksWidget } from './widgets/QuickLinksWidget';
 import { ProfileWidget } from './widgets/ProfileWidget';
 import { LeaveWidget } from '../leave/LeaveWidget';
 import { WikiWidget } from '../wiki/WikiWidget';
+import { RoomsBoardWidget } from '../rooms/RoomsWidget';
 
 export type { WidgetSize };
 
@@ -72,6 +73,12 @@ export const homeWidgets: Record<WidgetId, HomeWidget> = {
     titleKey: 'widgets.wiki.title',
     descriptionKey: 'widgets.wiki.description',
     component: WikiWidget,
+    minHeight: 8,
+  },
+  rooms: {
+    titleKey: 'widgets.rooms.title',
+    descriptionKey: 'widgets.rooms.description',
+    component: RoomsBoardWidget,
     minHeight: 8,
   },
   'quick-links': {

@@ -4,6 +4,7 @@ import type { RoomsWidgetDTO } from '@shared/rooms/types';
 import { RoomImage } from './components/RoomBits';
 import widgets from '../home/widgets/widgets.module.css';
 import styles from './rooms.module.css';
+import { useBoardData } from '../home/queries';
 
 /**
  * "Meine Räume" on the start page: my rooms with unread activity first, and join requests waiting
@@ -56,4 +57,9 @@ export function RoomsWidget({ data }: { data: RoomsWidgetDTO | undefined }) {
       </Link>
     </div>
   );
+}
+
+/** The board's registry entry: the data comes from the board's one round trip. */
+export function RoomsBoardWidget() {
+  return <RoomsWidget data={useBoardData('rooms').data} />;
 }

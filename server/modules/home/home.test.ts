@@ -59,6 +59,7 @@ describe('start page', () => {
       chats: { total: 0, conversations: [] },
       leave: { balance: expect.objectContaining({ available: 30 }), next: null, inbox: null },
       wiki: { watched: [], recent: [], reviews: 0 },
+      rooms: { rooms: [], total: 0, pendingRequests: 0 },
     });
     expect(b.abilities).toEqual({ manageDefaults: false, manageApps: false });
     expect((await board(adminS)).abilities).toEqual({ manageDefaults: true, manageApps: true });

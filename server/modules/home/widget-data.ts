@@ -7,6 +7,7 @@ import type { NewsViewer } from '../news/news.policy';
 import { chatUnreadSummary } from '../chat/summary.service';
 import { leaveWidget } from '../leave/leave.widget';
 import { wikiWidget } from '../wiki/wiki.widget';
+import { roomsWidget } from '../rooms/rooms.widget';
 
 type BoardData = HomeBoardDTO['data'];
 
@@ -43,6 +44,7 @@ export const widgetData: WidgetDataRegistry = {
   chats: ({ user }) => chatUnreadSummary(user),
   leave: ({ user }) => leaveWidget(user),
   wiki: ({ user }) => wikiWidget(user),
+  rooms: ({ user }) => roomsWidget(user),
   'quick-links': null,
   profile: null,
 };
