@@ -194,7 +194,12 @@ export const fileListQuerySchema = z
   .strict();
 /** Upload fields (multipart): a new file in a folder, or a new version of `fileId`. */
 export const fileUploadFieldsSchema = z
-  .object({ folderId: objectId.optional(), fileId: objectId.optional() })
+  .object({
+    folderId: objectId.optional(),
+    fileId: objectId.optional(),
+    /** Client-generated: a retried upload with the same id is stored once. */
+    uploadId: z.string().uuid({ message: 'invalid_id' }).optional(),
+  })
   .strict();
 export const fileUpdateSchema = z
   .object({ name: line(200).optional(), folderId: objectId.nullable().optional() })

@@ -97,11 +97,19 @@ export async function uploadRoomFile(
   onProgress: (fraction: number) => void,
 ): Promise<RoomFileDTO> {
   const form = new FormData();
+  // One id for every attempt: a retry after a lost answer is stored once, not twice.
+  form.append('uploadId', crypto.randomUUID());
   if (target.fileId) form.append('fileId', target.fileId);
   else if (target.folderId) form.append('folderId', target.folderId);
   form.append('file', file, file.name);
   for (let attempt = 0; ; attempt++) {
-    const xhr = await post(`${R(roomId)}/files`, form, await currentCsrfToken(), onProgress);
+    let xhr: XMLHttpRequest;
+    try {
+      xhr = await post(`${R(roomId)}/files`, form, await currentCsrfToken(), onProgress);
+    } catch (err) {
+      if (attempt === 0) continue; // connection lost: once more with the same uploadId
+      throw err;
+    }
     if (xhr.status >= 200 && xhr.status < 300) {
       onProgress(1);
       return (JSON.parse(xhr.responseText) as { data: RoomFileDTO }).data;

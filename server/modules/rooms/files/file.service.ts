@@ -1,8 +1,7 @@
 import type { Request } from 'express';
-import mongoose from 'mongoose';
 import type { RoomFileDTO } from '@shared/rooms/types';
 import type { CurrentUser } from '../../auth/current-user';
-import { badRequest, forbidden, notFound } from '../../../lib/errors';
+import { HttpError, badRequest, forbidden, notFound } from '../../../lib/errors';
 import { events } from '../../../lib/events';
 import { deleteFile as deleteGridFile, saveFile } from '../../../lib/files';
 import { classifyAttachment, withoutMetadata } from '../../../lib/files/attachments';
@@ -50,14 +49,25 @@ export async function ensureMayUpload(user: User, roomId: string): Promise<void>
   await requireRoom(user, roomId, 'contribute', 'files');
 }
 
+/** The file whose versions hold these bytes (a retried upload finds its first attempt here). */
+const holding = (tree: FileTree, gridId: string) =>
+  [...tree.files.values()].find((f) => f.versions.some((v) => v.gridId === gridId));
+
 /**
  * A new file in a folder (a taken name becomes "Name (2).ext"), or with `fileId` a new version
  * of that file (same type of file). The type is sniffed from the bytes; images lose metadata.
+ * With `uploadId` a retry (also one racing the first attempt) returns the first result, stored once.
  */
 export async function uploadRoomFile(
   user: User,
   roomId: string,
-  input: { buffer: Buffer; originalName: string; folderId?: string; fileId?: string },
+  input: {
+    buffer: Buffer;
+    originalName: string;
+    folderId?: string;
+    fileId?: string;
+    uploadId?: string;
+  },
 ): Promise<{ file: RoomFileDTO; created: boolean }> {
   const access = await requireRoom(user, roomId, 'contribute', 'files');
   const before = await fileTree(roomId);
@@ -79,7 +89,12 @@ export async function uploadRoomFile(
     buffer,
     filename: existing?.name ?? type.name,
     contentType: type.contentType,
-    metadata: { ownerType: ROOM_FILE_OWNER_TYPE, ownerId: roomId, uploadedBy: user.id },
+    metadata: {
+      ownerType: ROOM_FILE_OWNER_TYPE,
+      ownerId: roomId,
+      uploadedBy: user.id,
+      uploadId: input.uploadId,
+    },
     bucket: ROOM_FILES_BUCKET,
   });
   const version: RoomFileVersion = {
@@ -90,16 +105,28 @@ export async function uploadRoomFile(
     at: stored.uploadedAt,
   };
   let file: RoomFile;
+  let added: boolean;
   try {
-    file = await treeLock(roomId, () =>
-      input.fileId
-        ? addVersion(roomId, input.fileId, version)
-        : addFile(user, roomId, input.folderId ?? null, type.name, version),
-    );
+    ({ file, added } = await treeLock(roomId, async () => {
+      // Under the lock: whichever attempt of the same upload comes second finds the first one.
+      const done = holding(await fileTree(roomId), stored.id);
+      if (done) {
+        if (input.fileId && done._id !== input.fileId) throw uploadIdReused();
+        return { file: done, added: false };
+      }
+      return {
+        file: input.fileId
+          ? await addVersion(roomId, input.fileId, version)
+          : await addFile(user, roomId, input.folderId ?? null, type.name, version),
+        added: true,
+      };
+    }));
   } catch (err) {
-    await deleteGridFile(stored.id, ROOM_FILES_BUCKET).catch(() => undefined);
+    // Bytes of an earlier attempt (stored.created false) may be in use: only our own go.
+    if (stored.created) await deleteGridFile(stored.id, ROOM_FILES_BUCKET).catch(() => undefined);
     throw err;
   }
+  if (!added) return { file: await present(user, file, access.abilities), created: false };
   events.publish('rooms.content_changed', {
     roomId,
     actorId: user.id,
@@ -110,6 +137,9 @@ export async function uploadRoomFile(
   });
   return { file: await present(user, file, access.abilities), created: !input.fileId };
 }
+
+const uploadIdReused = () =>
+  new HttpError(409, 'client_id_reused', 'This upload id belongs to another file.');
 
 async function addFile(
   user: User,
@@ -122,7 +152,8 @@ async function addFile(
   if (folderId && !tree.folders.has(folderId)) throw notFound();
   const name = uniqueName(wanted, (key) => fileNameTaken(tree, folderId, key));
   const doc: RoomFile = {
-    _id: new mongoose.Types.ObjectId().toHexString(),
+    // The first version's GridFS id: two instances storing the same upload collide on `_id`.
+    _id: version.gridId,
     roomId,
     folderId,
     parentKey: folderId ?? '',
@@ -137,8 +168,11 @@ async function addFile(
   try {
     await RoomFileModel.create(doc);
   } catch (err) {
-    if (isDuplicateKey(err)) forgetTree(roomId); // another instance won: our tree was stale
-    throw isDuplicateKey(err) ? nameTaken() : err;
+    if (!isDuplicateKey(err)) throw err;
+    forgetTree(roomId); // another instance won: our tree was stale
+    const theirs = (await fileTree(roomId)).files.get(doc._id);
+    if (theirs) return theirs; // the same upload, stored there first
+    throw nameTaken();
   }
   await updateTree(roomId, (t) => t.files.set(doc._id, doc));
   return doc;

@@ -41,7 +41,7 @@ const folderDeleteQuery = z
 const upload = uploadMiddleware({
   field: ROOM_UPLOAD_FIELD,
   maxBytes: ROOM_FILE_MAX_BYTES,
-  maxFields: 2,
+  maxFields: 3,
 });
 
 /** Refuses before the body is read: nobody who may not upload here gets to send 50 MB. */
@@ -148,7 +148,7 @@ export const roomFileRoutes: RouteDef[] = [
     path: `${base}/files`,
     tag,
     summary:
-      'Upload a file (members; 50 MB; type sniffed, image metadata removed); multipart `file` + `folderId`, or `fileId` for a new version',
+      'Upload a file (members; 50 MB; type sniffed, image metadata removed); multipart `file` + `folderId`, or `fileId` for a new version; optional `uploadId` (a retry with it is stored once: 200)',
     access: 'user',
     params: roomIdParams,
     before: [mayUpload, upload],
@@ -157,6 +157,7 @@ export const roomFileRoutes: RouteDef[] = [
       const fields = parseOrThrow(fileUploadFieldsSchema, {
         folderId: uploadField(req, 'folderId') || undefined,
         fileId: uploadField(req, 'fileId') || undefined,
+        uploadId: uploadField(req, 'uploadId') || undefined,
       });
       const r = await uploadRoomFile(user, params.roomId, {
         buffer: file.buffer,
