@@ -18,7 +18,8 @@ const normFolder = (f: RoomFolder): RoomFolder => ({
   parentId: f.parentId ?? null,
   parentKey: f.parentKey ?? '',
 });
-const normFile = (f: RoomFile): RoomFile => ({
+/** A stored file document as the tree keeps it (string ids, defaults filled). */
+export const normFile = (f: RoomFile): RoomFile => ({
   ...f,
   _id: String(f._id),
   folderId: f.folderId ?? null,

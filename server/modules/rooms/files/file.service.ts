@@ -23,7 +23,7 @@ import {
   uniqueName,
 } from './files.policy';
 import { presentFile, uploaderRefs } from './files.presenter';
-import { fileTree, forgetTree, treeLock, updateTree, type FileTree } from './file-tree';
+import { fileTree, forgetTree, normFile, treeLock, updateTree, type FileTree } from './file-tree';
 import { removeVersions } from './file.store';
 import { cleanName, isDuplicateKey, nameTaken } from './folder.service';
 
@@ -178,19 +178,22 @@ async function addFile(
   return doc;
 }
 
+/**
+ * Appends with `$push` (not the cached list with `$set`): a version stored meanwhile by another
+ * instance is kept, and the tree takes the stored list.
+ */
 async function addVersion(roomId: string, fileId: string, version: RoomFileVersion) {
-  const tree = await fileTree(roomId);
-  const current = tree.files.get(fileId);
-  if (!current) throw notFound();
-  const next: RoomFile = {
-    ...current,
-    versions: [...current.versions, version],
-    updatedAt: version.at,
-  };
-  await RoomFileModel.updateOne(
-    { _id: fileId },
-    { $set: { versions: next.versions, updatedAt: next.updatedAt } },
-  );
+  if (!(await fileTree(roomId)).files.has(fileId)) throw notFound();
+  const stored = await RoomFileModel.findOneAndUpdate(
+    { _id: fileId, deletedAt: null },
+    { $push: { versions: version }, $set: { updatedAt: version.at } },
+    { returnDocument: 'after' },
+  ).lean<RoomFile>();
+  if (!stored) {
+    forgetTree(roomId); // deleted on another instance
+    throw notFound();
+  }
+  const next = normFile(stored);
   await updateTree(roomId, (t) => t.files.set(fileId, next));
   return next;
 }

@@ -7,7 +7,8 @@ import { events, type DomainEvents } from '../../../lib/events';
 import { useTestDatabase } from '../../../test/db';
 import { makeTestApp, type Session } from '../../../test/app';
 import { PDF, makeFilesWorld, type Who } from './files.fixtures';
-import { ROOM_FILES_BUCKET } from './files.model';
+import { clearFileTrees } from './file-tree';
+import { ROOM_FILES_BUCKET, RoomFileModel } from './files.model';
 
 useTestDatabase();
 
@@ -86,5 +87,27 @@ describe('room file uploads are idempotent by uploadId', () => {
     await upload('member2', PDF, 'Meins.pdf', { uploadId }).expect(409);
     const bad = await upload('member', PDF, 'x.pdf', { uploadId: 'nope' }).expect(400);
     expect(bad.body.error.details[0]).toMatchObject({ path: 'uploadId' });
+  });
+});
+
+describe('room file versions across instances', () => {
+  it('a version stored by another instance (this cache stale) is kept when one is added here', async () => {
+    const f = (await upload('member', Buffer.from('Stand 1'), 'verlauf.txt').expect(201)).body
+      .data as RoomFileDTO;
+    // Another instance appends version 2; this instance's tree does not know yet.
+    const elsewhere = {
+      gridId: new mongoose.Types.ObjectId().toHexString(),
+      size: 7,
+      contentType: 'text/plain',
+      uploadedBy: f.uploadedBy.id,
+      at: new Date(),
+    };
+    await RoomFileModel.updateOne({ _id: f.id }, { $push: { versions: elsewhere } });
+    const here = await upload('member2', Buffer.from('Stand 3'), 'verlauf.txt', { fileId: f.id });
+    expect(here.status).toBe(200);
+    expect(here.body.data.version).toBe(3);
+    clearFileTrees();
+    const now = (await list()).files.find((x) => x.id === f.id);
+    expect(now?.version).toBe(3);
   });
 });
