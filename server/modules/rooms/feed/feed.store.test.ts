@@ -66,6 +66,18 @@ describe('feed cache', () => {
     expect(calls(spies)).toBe(0);
   });
 
+  it('a new post reads nothing of the posts collection; a replay still gets the first post', async () => {
+    const room = await roomOf();
+    await getFeed('alice', room);
+    const id = randomUUID();
+    const spies = spyReads();
+    await write('alice', `/api/rooms/${room}/posts`, { id, body: 'Neu' }).expect(201);
+    expect(calls(spies)).toBe(0);
+    const again = await write('alice', `/api/rooms/${room}/posts`, { id, body: 'Neu' }).expect(200);
+    expect(again.body.data.id).toBe(id);
+    await write('owner', `/api/rooms/${room}/posts`, { id, body: 'Fremd' }).expect(409);
+  });
+
   it('after start, one bulk read fills every room (also rooms without posts)', async () => {
     const busy = await roomOf();
     const quiet = await roomOf();

@@ -143,8 +143,7 @@ export async function createPost(
     return presentPost(post, viewer).then((dto) => ({ post: dto, created: false }));
   };
   return withKeyLock(postLock(postId), async () => {
-    const existing = await RoomPostModel.findById(postId).lean();
-    if (existing) return replay(existing);
+    // No read first (it would scan all posts on every create): the unique `_id` finds a replay.
     const files = await postFilesFor(roomId, user.id, input.fileIds);
     const mentionedIds = await mentionedMembers(access, user.id, input.body);
     const post: StoredPost = {
