@@ -105,11 +105,16 @@ describe('post files', () => {
       .data as RoomFileRefDTO;
     await s.carol.agent.get(f.url).expect(404);
     await request(app).get(f.url).expect(401);
-    await s.dave.agent.get(f.url).expect(200);
+    const ok = await s.dave.agent.get(f.url).expect(200);
+    // Revalidated on every show, so a removed member's browser stops showing it at once.
+    expect(ok.headers['cache-control']).toBe('private, no-cache');
+    expect(ok.headers.etag).toBe(`"${f.id}"`);
+    await s.dave.agent.get(f.url).set('If-None-Match', `"${f.id}"`).expect(304);
     await s.bob.agent.get(`/api/rooms/${other}/post-files/${f.id}`).expect(404);
     await s.bob.agent.get(`/api/rooms/${room}/post-files/0123456789abcdef01234567`).expect(404);
     await changeRoomMembers(room, ids.owner, { remove: [ids.dave] });
     await s.dave.agent.get(f.url).expect(404);
+    await s.dave.agent.get(f.url).set('If-None-Match', `"${f.id}"`).expect(404);
     await s.dave.agent.get(`/api/rooms/${room}/feed`).expect(404);
   });
 

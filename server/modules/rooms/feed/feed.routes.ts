@@ -42,6 +42,9 @@ import {
   updatePost,
 } from './post.service';
 
+const etagMatches = (header: string | undefined, etag: string) =>
+  !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+
 const tag = 'rooms';
 const base = '/api/rooms/:roomId';
 const noQuery = z.object({}).strict();
@@ -208,9 +211,18 @@ export const roomFeedRoutes: RouteDef[] = [
     params: fileParams,
     query: noQuery,
     raw: true,
-    handler: async ({ res, user, params }) => {
+    handler: async ({ req, res, user, params }) => {
       const f = await openPostFile(user, id(params.roomId), id(params.fileId));
-      res.setHeader('Cache-Control', 'private, max-age=3600');
+      // Revalidated on every show (a removed member's browser must not keep showing it); the
+      // GridFS id never changes its bytes, so it is the ETag and a revalidation costs no bytes.
+      const etag = `"${f.id}"`;
+      res.setHeader('Cache-Control', 'private, no-cache');
+      res.setHeader('ETag', etag);
+      if (etagMatches(req.headers['if-none-match'], etag)) {
+        f.stream.destroy();
+        res.status(304).end();
+        return undefined;
+      }
       setDownloadHeaders(res, {
         filename: f.name,
         contentType: f.contentType,

@@ -87,6 +87,7 @@ export async function openPostFile(user: User, roomId: string, fileId: string) {
   const download = await openDownload(file.id, POST_FILES_BUCKET);
   if (!download) throw notFound();
   return {
+    id: file.id,
     stream: download.stream,
     name: file.filename,
     contentType: file.contentType,
