@@ -13,9 +13,10 @@ export function RoomCard({ room, actions }: { room: RoomSummaryDTO; actions?: Re
       <div className={styles.cardHead}>
         <RoomImage name={room.name} url={room.imageUrl} />
         <div className={styles.stack} style={{ gap: '0.25rem' }}>
-          <h3 className={styles.cardTitle} id={`room-${room.id}`}>
+          {/* Cards sit right under the page's h1 (the tabs are no headings). */}
+          <h2 className={styles.cardTitle} id={`room-${room.id}`}>
             <Link to={`/rooms/${room.id}`}>{room.name}</Link>
-          </h3>
+          </h2>
           <div className={styles.row}>
             <UnreadBadge count={room.unread} />
             {room.archived ? <span className={styles.tag}>{t('card.archived')}</span> : null}
