@@ -14,6 +14,8 @@ export interface RoomMemberEntry {
 export interface RoomMembers {
   _id: Types.ObjectId;
   members: Record<string, RoomMemberEntry>;
+  /** Every write is conditional on the rev it read (several instances; absent on old docs = 0). */
+  rev?: number;
 }
 
 const roomMembersSchema = new Schema(
@@ -21,6 +23,7 @@ const roomMembersSchema = new Schema(
     _id: { type: Schema.Types.ObjectId, required: true },
     // Mixed: person ids as keys (a Map type would work too but costs casting on every lean read).
     members: { type: Schema.Types.Mixed, default: {} },
+    rev: { type: Number, default: 0 },
   },
   { minimize: false, versionKey: false },
 );
