@@ -178,7 +178,9 @@ export async function updateRoom(
     roomId,
     actorId: user.id,
     change: 'updated',
-    accessChanged: before.visibility !== after.visibility || disabled.length > 0,
+    // A module going on gives access back (the wiki space, the chat channel): re-checked too.
+    accessChanged:
+      before.visibility !== after.visibility || disabled.length > 0 || enabled.length > 0,
   });
   return getRoom(user, roomId);
 }

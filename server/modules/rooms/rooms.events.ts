@@ -9,7 +9,7 @@ export type RoomModuleChange =
   'post' | 'comment' | 'reaction' | 'file' | 'folder' | 'event' | 'task';
 
 export interface RoomEvents {
-  /** Created, settings changed, archived or restored. `accessChanged`: visibility or archive state. */
+  /** Created, settings changed, archived or restored. `accessChanged`: visibility, archive state or modules. */
   'rooms.room_changed': {
     roomId: string;
     actorId: string | null;

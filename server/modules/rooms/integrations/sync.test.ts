@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { RunningServer } from '../../../main';
-import { events } from '../../../lib/events';
+import { events, type DomainEvents } from '../../../lib/events';
 import { TEST_PASSWORD, makePerson } from '../../../test/app';
 import {
   client,
@@ -16,7 +16,8 @@ import {
 } from '../../../realtime/test-support';
 import { ConversationModel } from '../../chat/conversation.model';
 import { wikiIndex } from '../../wiki/page-index';
-import { createRoom } from '../room.service';
+import { changeRoomMembers } from '../member.store';
+import { createRoom, updateRoom } from '../room.service';
 import { roomIndex } from '../room-index';
 import { provisionRoom } from './provision';
 import { uuidV5 } from './uuid5';
@@ -176,5 +177,52 @@ describe('membership sync', () => {
     const page = `/api/wiki/pages/${uuidV5(`${roomId}:Protokolle`)}`;
     expect(await call('member', 'GET', page)).toBe(200);
     expect(await call('member', 'PATCH', page, { rev: 0, title: 'Neu' })).toBe(403);
+  });
+});
+
+describe('modules turned off and on again', () => {
+  it('wiki off: the space is invisible (pages kept, sockets re-checked); chat off: the channel is read-only; on again: both back', async () => {
+    const owner = { id: ids.owner, roles: ['employee', 'mover'] as const };
+    const made = await createRoom(
+      { id: owner.id, roles: [...owner.roles] },
+      { clientId: randomUUID(), name: 'Module an/aus', visibility: 'closed', template: 'project' },
+    );
+    const id = made.roomId;
+    await changeRoomMembers(id, ids.owner, { add: [{ personId: ids.member, role: 'member' }] });
+    const r = (await roomIndex()).rooms.get(id);
+    const page = `/api/wiki/pages/${uuidV5(`${id}:Protokolle`)}`;
+    const archivedChannel = async () =>
+      (await ConversationModel.findById(r?.conversationId).lean())?.archived;
+    await expect.poll(() => call('member', 'GET', page), { timeout: 5000 }).toBe(200);
+    expect(await archivedChannel()).toBe(false);
+
+    const spaceEvents: DomainEvents['wiki.space_changed'][] = [];
+    const off = events.on('wiki.space_changed', (e) => void spaceEvents.push(e));
+    const setModules = async (on: boolean) => {
+      const rev = (await roomIndex()).rooms.get(id)?.rev ?? 0;
+      await updateRoom({ id: owner.id, roles: [...owner.roles] }, id, {
+        rev,
+        modules: { feed: true, chat: on, wiki: on, files: true, events: true, tasks: true },
+      });
+    };
+    try {
+      await setModules(false);
+      expect(await call('member', 'GET', page)).toBe(404);
+      expect(await call('owner', 'GET', page)).toBe(404);
+      await expect.poll(archivedChannel, { timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => spaceEvents.filter((e) => e.spaceId === r?.wikiSpaceId && e.accessChanged))
+        .toHaveLength(1);
+
+      await setModules(true);
+      expect(await call('member', 'GET', page)).toBe(200);
+      await expect.poll(archivedChannel, { timeout: 5000 }).toBe(false);
+      await expect
+        .poll(() => spaceEvents.filter((e) => e.spaceId === r?.wikiSpaceId && e.accessChanged))
+        .toHaveLength(2);
+      expect((await roomIndex()).rooms.get(id)?.wikiSpaceId).toBe(r?.wikiSpaceId);
+    } finally {
+      off();
+    }
   });
 });

@@ -50,12 +50,14 @@ export function registerRoomsSync(): () => void {
     events.on('rooms.room_changed', (e) => {
       if (e.change === 'created' || e.change === 'image') return;
       return syncRoom(e.roomId, e.actorId, async (room, actor) => {
+        // accessChanged includes the wiki module going off or on (the resolver follows it).
         if (e.accessChanged || e.change === 'archived' || e.change === 'restored') {
           wikiAccessChanged(room, actor);
         }
         if (room.conversationId) {
+          // With the chat module off the channel is kept but read-only until it is on again.
           await syncRoomChannelState(room.id, room.conversationId, actor, {
-            archived: room.archived,
+            archived: room.archived || !room.modules.chat,
             name: room.name,
           });
         }
