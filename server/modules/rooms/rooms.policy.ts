@@ -49,9 +49,9 @@ export function roomAbilities(
   return {
     view: true,
     read: member,
-    join: !member && live && room.visibility === 'open',
+    join: canJoin(room, role),
     requestJoin: !member && live && room.visibility === 'closed' && !pendingRequest,
-    leave: member && !(owner && room.ownerCount <= 1),
+    leave: canLeave(role, room.ownerCount),
     contribute: member && live,
     moderate: moderator && live,
     manageMembers: moderator && live,
@@ -60,6 +60,19 @@ export function roomAbilities(
     archive: owner && live,
     restore: owner && room.archived,
   };
+}
+
+/** Joining without asking: open, live rooms, for people not yet members. */
+export function canJoin(
+  room: Pick<RoomPolicySubject, 'visibility' | 'archived'>,
+  role: RoomRole | null,
+): boolean {
+  return role === null && !room.archived && room.visibility === 'open';
+}
+
+/** Members may leave, except the last owner (who hands over first). */
+export function canLeave(role: RoomRole | null, ownerCount: number): boolean {
+  return role !== null && !(role === 'owner' && ownerCount <= 1);
 }
 
 /** Posts, comments, files, folders, events, tasks: authors edit; authors and moderators delete. */
@@ -94,13 +107,16 @@ export function canRemoveMember(
   return actorRole === 'owner' || target !== 'owner';
 }
 
+/** `self`: the actor's own role, which only goes down (an owner steps down after a hand-over). */
 export function canChangeRole(
   abilities: Pick<RoomAbilities, 'manageMembers'>,
   actorRole: RoomRole | null,
   from: RoomRole,
   to: RoomRole,
+  self = false,
 ): boolean {
   if (!abilities.manageMembers) return false;
+  if (self && !roomRoleAtLeast(from, to)) return false;
   if (actorRole === 'owner') return true;
   return from !== 'owner' && to !== 'owner';
 }

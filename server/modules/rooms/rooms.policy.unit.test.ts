@@ -5,6 +5,8 @@ import type { RoomAbilities } from '@shared/rooms/types';
 import {
   canChangeRole,
   canCreateRoom,
+  canJoin,
+  canLeave,
   canRemoveMember,
   roomAbilities,
   roomItemAbilities,
@@ -198,5 +200,48 @@ describe('member management', () => {
   it('owners hand over', () => {
     expect(canChangeRole(manage, 'owner', 'member', 'owner')).toBe(true);
     expect(canChangeRole(manage, 'owner', 'owner', 'member')).toBe(true);
+  });
+});
+
+describe('joining and leaving (the services ask these under the membership lock)', () => {
+  it.each([
+    ['open', false, null, true],
+    ['open', true, null, false],
+    ['closed', false, null, false],
+    ['secret', false, null, false],
+    ['open', false, 'member', false],
+  ] as [RoomVisibility, boolean, RoomRole | null, boolean][])(
+    'canJoin %s room (archived %s) as %s → %s',
+    (visibility, archived, role, want) => {
+      expect(canJoin({ visibility, archived }, role)).toBe(want);
+    },
+  );
+  it.each([
+    [null, 2, false],
+    ['member', 1, true],
+    ['moderator', 1, true],
+    ['owner', 2, true],
+    ['owner', 1, false],
+  ] as [RoomRole | null, number, boolean][])(
+    'canLeave as %s with %i owners → %s',
+    (role, n, want) => {
+      expect(canLeave(role, n)).toBe(want);
+    },
+  );
+});
+
+describe('own role changes only go down', () => {
+  const manage = { manageMembers: true };
+  it('an owner steps down to moderator or member', () => {
+    expect(canChangeRole(manage, 'owner', 'owner', 'moderator', true)).toBe(true);
+    expect(canChangeRole(manage, 'owner', 'owner', 'member', true)).toBe(true);
+  });
+  it('a moderator steps down, never up', () => {
+    expect(canChangeRole(manage, 'moderator', 'moderator', 'member', true)).toBe(true);
+    expect(canChangeRole(manage, 'moderator', 'moderator', 'owner', true)).toBe(false);
+  });
+  it('an owner cannot raise themselves (no change anyway) and others are not "self"', () => {
+    expect(canChangeRole(manage, 'owner', 'member', 'owner', true)).toBe(false);
+    expect(canChangeRole(manage, 'owner', 'member', 'owner', false)).toBe(true);
   });
 });

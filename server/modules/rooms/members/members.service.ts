@@ -15,7 +15,7 @@ import { directoryRows } from '../../people/directory-index';
 import { presentPersonRef } from '../../people/people.presenter';
 import { refusal, requireRoom, type RoomAccess } from '../access';
 import { changeRoomMembers } from '../member.store';
-import { canChangeRole, canRemoveMember, roomAbilities } from '../rooms.policy';
+import { canChangeRole, canJoin, canLeave, canRemoveMember, roomAbilities } from '../rooms.policy';
 import { roomMetaOf } from '../room-index';
 
 type Actor = Pick<CurrentUser, 'id' | 'roles'>;
@@ -157,9 +157,8 @@ export async function changeMemberRole(
     if (!target) throw notFound('Not a member.');
     const now = abilitiesNow(access, user, members);
     if (!now.abilities.manageMembers) throw forbidden();
-    const rank = ['member', 'moderator', 'owner'];
-    if (personId === user.id && rank.indexOf(role) > rank.indexOf(target.role)) throw forbidden();
-    if (!canChangeRole(now.abilities, now.role, target.role, role)) throw forbidden();
+    const self = personId === user.id;
+    if (!canChangeRole(now.abilities, now.role, target.role, role, self)) throw forbidden();
   };
   check(access.room.members);
   const { roles } = await changeRoomMembers(roomId, user.id, {
@@ -209,10 +208,12 @@ export async function joinRoom(user: Actor, roomId: string): Promise<void> {
   if (!access.abilities.join) throw refusal(access, user, 'join');
   await changeRoomMembers(roomId, user.id, {
     add: [{ personId: user.id, role: 'member' }],
-    check: () => {
-      // The room as it is now (the index row is replaced on every change).
+    check: (members) => {
+      // The room as it is now (the index row is replaced on every change). Already a member
+      // meanwhile: the add changes nothing.
       const room = roomMetaOf(roomId);
-      if (!room || room.archived || room.visibility !== 'open') throw forbidden();
+      const role = members.get(user.id)?.role ?? null;
+      if (role === null && (!room || !canJoin(room, role))) throw forbidden();
     },
   });
 }
@@ -224,9 +225,9 @@ export async function leaveRoom(user: Actor, roomId: string): Promise<void> {
     remove: [user.id],
     check: (members) => {
       const me = members.get(user.id);
-      if (!me) return;
+      if (!me) return; // left meanwhile: nothing to do
       const owners = [...members.values()].filter((m) => m.role === 'owner').length;
-      if (me.role === 'owner' && owners <= 1) throw lastOwner();
+      if (!canLeave(me.role, owners)) throw lastOwner();
     },
   });
 }
