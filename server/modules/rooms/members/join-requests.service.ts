@@ -119,6 +119,21 @@ async function transition(
   return doc;
 }
 
+/** Back to pending, only if nothing happened to the request since this approval (its rev). */
+async function undoApproval(id: string, approved: JoinRequest): Promise<void> {
+  const restored = await withKeyLock(lockKey(id), () =>
+    JoinRequestModel.findOneAndUpdate(
+      { _id: id, status: 'approved', rev: approved.rev },
+      {
+        $set: { status: 'pending', decidedBy: null, decidedAt: null, reason: '' },
+        $inc: { rev: 1 },
+      },
+      { returnDocument: 'after' },
+    ).lean<JoinRequest>(),
+  );
+  if (restored) rememberJoinRequest(restored);
+}
+
 /** The requester takes back their pending request (none: 404). */
 export async function withdrawJoinRequest(user: Actor, roomId: string): Promise<void> {
   await warmJoinRequests();
@@ -166,14 +181,20 @@ export async function decideJoinRequest(
     decidedAt: new Date(),
   });
   if (approve) {
-    await changeRoomMembers(roomId, user.id, {
-      add: [{ personId, role: 'member' }],
-      check: (members) => {
-        const room = roomMetaOf(roomId);
-        const role = members.get(user.id)?.role ?? null;
-        if (!room || !roomAbilities(user, room, role, false).manageMembers) throw forbidden();
-      },
-    });
+    try {
+      await changeRoomMembers(roomId, user.id, {
+        add: [{ personId, role: 'member' }],
+        check: (members) => {
+          const room = roomMetaOf(roomId);
+          const role = members.get(user.id)?.role ?? null;
+          if (!room || !roomAbilities(user, room, role, false).manageMembers) throw forbidden();
+        },
+      });
+    } catch (err) {
+      // All or nothing: no member, no approval (the request is pending again).
+      await undoApproval(id, doc);
+      throw err;
+    }
   }
   events.publish('rooms.join_request_changed', {
     roomId,

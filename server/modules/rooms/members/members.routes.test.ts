@@ -6,6 +6,7 @@ import { useTestDatabase } from '../../../test/db';
 import { makePerson, makeTestApp, session, type Session } from '../../../test/app';
 import { UnitModel } from '../../org/unit.model';
 import { AuditModel } from '../../audit/audit.model';
+import { RoomMembersModel } from '../member.model';
 import { roomIndex } from '../room-index';
 import { makeTestRoom, sender } from './members.fixtures';
 
@@ -247,6 +248,25 @@ describe('join requests', () => {
         decision: 'approve',
       },
     ).expect(404);
+  });
+
+  it('an approval whose member cannot be added (decider demoted elsewhere) leaves the request pending', async () => {
+    const roomId = await makeTestRoom(ids.owner, 'closed', staff());
+    const req = (await sender(s.asker)('post', J(roomId), {}).expect(201)).body
+      .data as JoinRequestDTO;
+    // Another instance made the moderator a plain member; this instance's index does not know yet.
+    await RoomMembersModel.updateOne(
+      { _id: roomId },
+      { $set: { [`members.${ids.mod}.role`]: 'member' }, $inc: { rev: 1 } },
+    );
+    const url = `${J(roomId)}/${encodeURIComponent(req.id)}/decision`;
+    await sender(s.mod)('post', url, { decision: 'approve' }).expect(403);
+    expect(await roleOf(roomId, ids.asker)).toBeNull();
+    const pending = (await s.owner.agent.get(J(roomId)).expect(200)).body.data as JoinRequestDTO[];
+    expect(pending.map((r) => [r.id, r.status])).toEqual([[req.id, 'pending']]);
+    const again = await sender(s.owner)('post', url, { decision: 'approve' }).expect(200);
+    expect(again.body.data.status).toBe('approved');
+    expect(await roleOf(roomId, ids.asker)).toBe('member');
   });
 
   it('approval adds the member', async () => {
