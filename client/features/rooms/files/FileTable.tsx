@@ -7,6 +7,23 @@ import { RelativeTime } from '../../notifications/RelativeTime';
 import { formatSize } from './tree';
 import styles from './files.module.css';
 
+/** A folder outline (an emoji needs a colour-emoji font, which many workplaces lack). */
+const FolderIcon = () => (
+  <svg
+    viewBox="0 0 24 24"
+    width="1em"
+    height="1em"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2}
+    strokeLinejoin="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    <path d="M3 6a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+  </svg>
+);
+
 export type FileAction = 'preview' | 'versions' | 'newVersion' | 'rename' | 'move' | 'delete';
 export type FolderAction = 'rename' | 'move' | 'delete';
 
@@ -98,7 +115,7 @@ export function FileTable({
         {folders.map((f) => (
           <tr key={`d-${f.id}`} className={styles.row}>
             <th scope="row" className={styles.nameCell}>
-              <span className={styles.folderIcon} aria-hidden="true" />
+              <FolderIcon />
               <Link to={`?folder=${f.id}`} className={styles.link}>
                 <span className="visually-hidden">{t('folder')}: </span>
                 {f.name}
