@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoA11yViolations, expectNoHorizontalScroll } from './fixtures';
-import { as, PHONE, PNG_1X1, RoomsApi, roomTabs, shot, uniq } from './support/rooms';
+import { as, PHONE, pngImage, RoomsApi, roomTabs, shot, uniq } from './support/rooms';
 
 // Team rooms in the browser on the shared demo server: a digital mover creates a room from a
 // template and invites a unit, members see posts and files live, a join request is approved.
@@ -143,7 +143,7 @@ test('a member posts with a mention and files; another member sees post and file
   // Attach a text file and an image through the composer's file input.
   await page.locator('input[type="file"]').setInputFiles([
     { name: `entwurf-${stamp}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Entwurf\n') },
-    { name: `skizze-${stamp}.png`, mimeType: 'image/png', buffer: PNG_1X1 },
+    { name: `skizze-${stamp}.png`, mimeType: 'image/png', buffer: pngImage(320, 200) },
   ]);
   const send = page.getByRole('button', { name: 'Veröffentlichen' });
   await expect(send).toBeEnabled();
@@ -188,7 +188,7 @@ test('a member posts with a mention and files; another member sees post and file
     await chooser
   ).setFiles([
     { name: `protokoll-${stamp}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Protokoll\n') },
-    { name: `plan-${stamp}.png`, mimeType: 'image/png', buffer: PNG_1X1 },
+    { name: `plan-${stamp}.png`, mimeType: 'image/png', buffer: pngImage() },
   ]);
   await expect(page.getByRole('table').getByText(`protokoll-${stamp}.txt`)).toBeVisible();
   await expect(benFiles.getByText(`protokoll-${stamp}.txt`)).toBeVisible();
@@ -323,7 +323,7 @@ test('the demo secret room is invisible to non-members: lists, search, counts, U
   await context.close();
 });
 
-test('phone widths: rooms pages without horizontal scrolling at 390 and 320 px', async ({
+test('demo room pages: axe at 1280 and 390 px, no horizontal scrolling at 390 and 320 px', async ({
   browser,
 }) => {
   test.slow();
@@ -363,16 +363,17 @@ test('phone widths: rooms pages without horizontal scrolling at 390 and 320 px',
       () => expect(page.getByRole('heading', { level: 2, name: 'Allgemein' })).toBeVisible(),
     ],
   ];
-  for (const width of [390, 320]) {
-    await page.setViewportSize({ width, height: 844 });
+  for (const width of [1280, 390, 320]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
     for (const [name, url, ready] of pages) {
       await page.goto(url.replace('?folder=', ''));
       await ready();
       await expect.poll(() => page.evaluate(() => document.fonts.status)).toBe('loaded');
       await expectNoHorizontalScroll(page);
-      if (width === 390) {
-        await expectNoA11yViolations(page, `${name} on a phone`);
-        await shot(page, `${name}-phone`);
+      if (width !== 320) {
+        const device = width === 390 ? 'phone' : 'desktop';
+        await expectNoA11yViolations(page, `${name} (${device})`);
+        await shot(page, `demo-${name}-${device}`);
       }
     }
   }
