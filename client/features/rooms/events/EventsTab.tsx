@@ -149,14 +149,18 @@ function EventCard({
       ) : null}
       {event.description ? <p className={styles.description}>{event.description}</p> : null}
       <p className={styles.muted}>{t('createdBy', { name: event.createdBy.displayName })}</p>
-      <p className={styles.counts}>
-        {t('counts', {
-          yes: event.attendance.yes,
-          maybe: event.attendance.maybe,
-          no: event.attendance.no,
-        })}
-      </p>
-      {event.abilities.answer ? <AnswerGroup event={event} roomId={roomId} /> : null}
+      {/* The answer radios carry the counts; without them (past, archived) a line says them. */}
+      {event.abilities.answer ? (
+        <AnswerGroup event={event} roomId={roomId} />
+      ) : (
+        <p className={styles.counts}>
+          {t('counts', {
+            yes: event.attendance.yes,
+            maybe: event.attendance.maybe,
+            no: event.attendance.no,
+          })}
+        </p>
+      )}
       <div className={styles.actions}>
         <Button
           variant="tertiary"
