@@ -128,6 +128,29 @@ export const InfoIcon = (p: IconProps) => (
 );
 
 /** The portal's mark: a shield in Stuttgart's colours (not the official coat of arms). */
+export const ThumbsUpIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M7 10v11H3V10h4z" />
+    <path d="M7 10l4-8c1.5 0 3 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.3 8a2 2 0 0 1-2 1.7H7" />
+  </svg>
+);
+export const HeartIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M12 20s-8-4.8-8-10.5A4.3 4.3 0 0 1 12 7a4.3 4.3 0 0 1 8 2.5C20 15.2 12 20 12 20z" />
+  </svg>
+);
+export const LightbulbIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M9 18h6M10 21h4" />
+    <path d="M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z" />
+  </svg>
+);
+export const QuestionIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.4 2.3c-.6.3-.9.8-.9 1.5v.4M12 17h.01" />
+  </svg>
+);
 export const LogoMark = (p: IconProps) => (
   <svg viewBox="0 0 40 40" width="1em" height="1em" aria-hidden focusable={false} {...p}>
     <path d="M4 4h32v16c0 9-7 14.5-16 17C11 34.5 4 29 4 20z" fill="#ffcc00" />

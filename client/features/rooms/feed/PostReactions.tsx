@@ -2,13 +2,15 @@ import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { postReactions, type PostReaction } from '@shared/rooms/schemas';
 import type { PostDTO } from '@shared/rooms/types';
+import { HeartIcon, LightbulbIcon, QuestionIcon, ThumbsUpIcon } from '../../../components/icons';
 import styles from './feed.module.css';
 
-const icons: Record<PostReaction, string> = {
-  like: '👍',
-  thanks: '🙏',
-  idea: '💡',
-  question: '❓',
+// SVG, not emoji: machines without an emoji font showed empty boxes.
+const icons: Record<PostReaction, typeof ThumbsUpIcon> = {
+  like: ThumbsUpIcon,
+  thanks: HeartIcon,
+  idea: LightbulbIcon,
+  question: QuestionIcon,
 };
 
 /** The four reactions as toggle buttons (`aria-pressed`) with their counts. */
@@ -26,6 +28,7 @@ export function PostReactions({
         const r = post.reactions.find((x) => x.reaction === reaction);
         const count = r?.count ?? 0;
         const mine = r?.mine ?? false;
+        const Icon = icons[reaction];
         return (
           <ToggleButton
             key={reaction}
@@ -35,7 +38,7 @@ export function PostReactions({
             aria-label={t('reactions.button', { name: t(`reactions.${reaction}`), count })}
             onChange={(on) => onToggle(reaction, on)}
           >
-            <span aria-hidden="true">{icons[reaction]}</span>
+            <Icon />
             <span aria-hidden="true">{t(`reactions.${reaction}`)}</span>
             {count > 0 ? (
               <span aria-hidden="true" className={styles.reactionCount}>

@@ -115,11 +115,13 @@ export function FileTable({
         {folders.map((f) => (
           <tr key={`d-${f.id}`} className={styles.row}>
             <th scope="row" className={styles.nameCell}>
-              <FolderIcon />
-              <Link to={`?folder=${f.id}`} className={styles.link}>
-                <span className="visually-hidden">{t('folder')}: </span>
-                {f.name}
-              </Link>
+              <span className={styles.nameWrap}>
+                <FolderIcon />
+                <Link to={`?folder=${f.id}`} className={styles.link}>
+                  <span className="visually-hidden">{t('folder')}: </span>
+                  {f.name}
+                </Link>
+              </span>
             </th>
             <td className={styles.empty} colSpan={4} />
             <td className={styles.actionsCell}>
@@ -134,19 +136,21 @@ export function FileTable({
         {files.map((f) => (
           <tr key={f.id} className={styles.row}>
             <th scope="row" className={styles.nameCell}>
-              <FileIcon aria-hidden="true" />
-              {f.preview ? (
-                <AriaButton
-                  className={styles.linkButton}
-                  onPress={() => onFileAction('preview', f)}
-                >
-                  {f.name}
-                </AriaButton>
-              ) : (
-                <a href={f.url} download className={styles.link}>
-                  {f.name}
-                </a>
-              )}
+              <span className={styles.nameWrap}>
+                <FileIcon aria-hidden="true" />
+                {f.preview ? (
+                  <AriaButton
+                    className={styles.linkButton}
+                    onPress={() => onFileAction('preview', f)}
+                  >
+                    {f.name}
+                  </AriaButton>
+                ) : (
+                  <a href={f.url} download className={styles.link}>
+                    {f.name}
+                  </a>
+                )}
+              </span>
             </th>
             <td data-label={col('size')}>{formatSize(f.size, lang)}</td>
             <td data-label={col('version')}>{f.version}</td>

@@ -79,26 +79,29 @@ export default function FilesTab({ room }: { room: RoomDTO }) {
       <h2 id="room-files-title" className={styles.title}>
         {t('title')}
       </h2>
-      <nav aria-label={t('breadcrumbs')}>
-        <ol className={styles.crumbs}>
-          <li>
-            {folderId ? (
-              <Link to="?">{t('root')}</Link>
-            ) : (
-              <span aria-current="page">{t('root')}</span>
-            )}
-          </li>
-          {data?.breadcrumbs.map((c, i, all) => (
-            <li key={c.id}>
-              {i === all.length - 1 ? (
-                <span aria-current="page">{c.name}</span>
+      {/* At the top level the heading already says where we are. */}
+      {folderId ? (
+        <nav aria-label={t('breadcrumbs')}>
+          <ol className={styles.crumbs}>
+            <li>
+              {folderId ? (
+                <Link to="?">{t('root')}</Link>
               ) : (
-                <Link to={`?folder=${c.id}`}>{c.name}</Link>
+                <span aria-current="page">{t('root')}</span>
               )}
             </li>
-          ))}
-        </ol>
-      </nav>
+            {data?.breadcrumbs.map((c, i, all) => (
+              <li key={c.id}>
+                {i === all.length - 1 ? (
+                  <span aria-current="page">{c.name}</span>
+                ) : (
+                  <Link to={`?folder=${c.id}`}>{c.name}</Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
       {room.archived ? <p className={styles.muted}>{t('readOnly')}</p> : null}
       {canUpload ? (
         <div className={styles.toolbar}>
