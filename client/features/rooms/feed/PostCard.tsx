@@ -1,13 +1,13 @@
 import { memo, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import type { PostReaction } from '@shared/rooms/schemas';
 import type { PersonRef } from '@shared/people/types';
 import type { PostDTO } from '@shared/rooms/types';
+import { ActionMenu, type ActionMenuItem } from '../../../components/ActionMenu';
 import { Avatar } from '../../../components/Avatar';
 import { Button } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { InfoIcon, MoreIcon } from '../../../components/icons';
+import { InfoIcon } from '../../../components/icons';
 import { RelativeTime } from '../../notifications/RelativeTime';
 import { MessageBody } from '../../chat/components/MessageBody';
 import type { PendingPost } from './pending';
@@ -66,7 +66,7 @@ export const PostCard = memo(function PostCard({
   const { t } = useTranslation('roomsFeed');
   const headingId = useId();
   const name = post.author.displayName;
-  const actions: { id: PostAction; label: string }[] = [
+  const actions: ActionMenuItem<PostAction>[] = [
     ...(post.abilities.edit ? [{ id: 'edit' as const, label: t('post.edit') }] : []),
     ...(post.abilities.pin
       ? [
@@ -88,27 +88,13 @@ export const PostCard = memo(function PostCard({
         {post.pinned ? <span className={styles.badge}>{t('post.pinned')}</span> : null}
       </div>
     ) : null;
-  const menu =
-    actions.length > 0 ? (
-      <MenuTrigger>
-        <AriaButton className={styles.iconButton} aria-label={t('post.menu', { name })}>
-          <MoreIcon />
-        </AriaButton>
-        <Popover className={styles.popover} placement="bottom end">
-          <Menu
-            className={styles.menu}
-            aria-label={t('post.menu', { name })}
-            onAction={(key) => onAction(key as PostAction, post)}
-          >
-            {actions.map((a) => (
-              <MenuItem key={a.id} id={a.id} className={styles.menuItem}>
-                {a.label}
-              </MenuItem>
-            ))}
-          </Menu>
-        </Popover>
-      </MenuTrigger>
-    ) : null;
+  const menu = (
+    <ActionMenu
+      label={t('post.menu', { name })}
+      items={actions}
+      onAction={(action) => onAction(action, post)}
+    />
+  );
   return (
     <article
       className={`${styles.post} ${post.announcement ? styles.postAnnouncement : ''}`}

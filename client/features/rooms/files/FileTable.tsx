@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { Button as AriaButton } from 'react-aria-components';
+import { ActionMenu } from '../../../components/ActionMenu';
 import type { RoomFileDTO, RoomFolderDTO } from '@shared/rooms/types';
-import { FileIcon, MoreIcon } from '../../../components/icons';
+import { FileIcon } from '../../../components/icons';
 import { RelativeTime } from '../../notifications/RelativeTime';
 import { formatSize } from './tree';
 import styles from './files.module.css';
@@ -27,6 +28,7 @@ const FolderIcon = () => (
 export type FileAction = 'preview' | 'versions' | 'newVersion' | 'rename' | 'move' | 'delete';
 export type FolderAction = 'rename' | 'move' | 'delete';
 
+/** The row's "…" menu, named after the folder or file ("Aktionen für Bericht.pdf"). */
 function ActionsMenu<K extends string>({
   name,
   actions,
@@ -37,27 +39,7 @@ function ActionsMenu<K extends string>({
   onAction: (key: K) => void;
 }) {
   const { t } = useTranslation('roomsFiles');
-  if (!actions.length) return null;
-  return (
-    <MenuTrigger>
-      <AriaButton className={styles.iconButton} aria-label={t('actionsFor', { name })}>
-        <MoreIcon />
-      </AriaButton>
-      <Popover className={styles.popover} placement="bottom end">
-        <Menu
-          className={styles.menu}
-          aria-label={t('actionsFor', { name })}
-          onAction={(key) => onAction(key as K)}
-        >
-          {actions.map((a) => (
-            <MenuItem key={a.id} id={a.id} className={styles.menuItem}>
-              {a.label}
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
-    </MenuTrigger>
-  );
+  return <ActionMenu label={t('actionsFor', { name })} items={actions} onAction={onAction} />;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { memo, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { taskStatuses, type TaskStatus } from '@shared/rooms/schemas';
 import type { TaskDTO } from '@shared/rooms/types';
 import type { KeyboardDirection } from '@shared/rooms/task-board';
+import { ActionMenu, type ActionMenuItem } from '../../../components/ActionMenu';
 import { Avatar } from '../../../components/Avatar';
 import { Button } from '../../../components/Button';
 import styles from './tasks.module.css';
@@ -86,7 +86,7 @@ export const TaskCard = memo(function TaskCard({
     onMove(task, dir);
   };
 
-  const moveItems = [
+  const moveItems: ActionMenuItem<'up' | 'down' | TaskStatus>[] = [
     { id: 'up', label: t('move.up'), disabled: index === 0 },
     { id: 'down', label: t('move.down'), disabled: index >= columnSize - 1 },
     ...taskStatuses
@@ -146,31 +146,14 @@ export const TaskCard = memo(function TaskCard({
       {task.abilities.move || task.abilities.edit || task.abilities.delete ? (
         <div className={styles.cardActions}>
           {task.abilities.move ? (
-            <MenuTrigger>
-              <AriaButton
-                className={styles.menuButton}
-                aria-label={t('move.menuNamed', { title: task.title })}
-              >
-                {t('move.menu')}
-              </AriaButton>
-              <Popover className={styles.popover} placement="bottom start">
-                <Menu
-                  className={styles.menu}
-                  aria-label={t('move.menuNamed', { title: task.title })}
-                  disabledKeys={moveItems.filter((m) => m.disabled).map((m) => m.id)}
-                  onAction={(key) => {
-                    const k = String(key);
-                    onMove(task, k === 'up' || k === 'down' ? k : { to: k as TaskStatus });
-                  }}
-                >
-                  {moveItems.map((m) => (
-                    <MenuItem key={m.id} id={m.id} className={styles.menuItem}>
-                      {m.label}
-                    </MenuItem>
-                  ))}
-                </Menu>
-              </Popover>
-            </MenuTrigger>
+            <ActionMenu
+              label={t('move.menuNamed', { title: task.title })}
+              items={moveItems}
+              placement="bottom start"
+              onAction={(k) => onMove(task, k === 'up' || k === 'down' ? k : { to: k })}
+            >
+              {t('move.menu')}
+            </ActionMenu>
           ) : null}
           {task.abilities.edit ? (
             <Button
