@@ -1,16 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Button as AriaButton,
-  ComboBox,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  type Key,
-} from 'react-aria-components';
 import {
   audienceRoles,
   isEveryone,
@@ -19,13 +9,12 @@ import {
   type AudienceRole,
 } from '@shared/org/audience';
 import type { ApiData } from '@shared/http/errors';
-import type { UnitDTO } from '@shared/org/types';
 import { api } from '../lib/api';
-import { useLocations, useUnits } from '../features/people/queries';
+import { useLocations } from '../features/people/queries';
 import { useDebouncedValue } from '../features/people/useDebouncedValue';
 import { CheckboxField } from './CheckboxField';
 import { Button } from './Button';
-import fields from './fields.module.css';
+import { UnitSearch, unitLabel, useUnitIndex } from './UnitSearch';
 import styles from './AudiencePicker.module.css';
 
 /** How many people an audience reaches, per office (`POST /api/audience/preview`). */
@@ -45,13 +34,6 @@ export function useAudiencePreview(audience: Audience) {
   });
 }
 
-/** "20-2 Haushalt (Stadtkämmerei)": the unit with its office, so same names stay apart. */
-function unitLabel(u: UnitDTO, byId: Map<string, UnitDTO>): string {
-  const own = u.number ? `${u.number} ${u.name}` : u.name;
-  const office = u.path[0] ? byId.get(u.path[0]) : undefined;
-  return office && office.id !== u.id ? `${own} (${office.name})` : own;
-}
-
 export interface AudiencePickerProps {
   /** Group heading (legend). */
   label: string;
@@ -66,30 +48,13 @@ export interface AudiencePickerProps {
  */
 export function AudiencePicker({ label, description, value, onChange }: AudiencePickerProps) {
   const { t, i18n } = useTranslation(['audience', 'people']);
-  const units = useUnits();
   const locations = useLocations();
   const preview = useAudiencePreview(value);
-  const [query, setQuery] = useState('');
+  const { byId } = useUnitIndex();
+  const chosen = useMemo(() => value.units.map((r) => r.unitId), [value.units]);
 
-  const byId = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
-  const chosen = new Set(value.units.map((r) => r.unitId));
-  const options = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase('de');
-    return (units.data ?? [])
-      .filter((u) => !chosen.has(u.id))
-      .map((u) => ({ id: u.id, label: unitLabel(u, byId) }))
-      .filter((o) => !q || o.label.toLocaleLowerCase('de').includes(q))
-      .slice(0, 50);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `chosen` derives from value.units
-  }, [units.data, byId, query, value.units]);
-
-  const addUnit = (key: Key | null) => {
-    if (key === null) return;
-    const unitId = String(key);
-    if (chosen.has(unitId)) return;
+  const addUnit = (unitId: string) =>
     onChange({ ...value, units: [...value.units, { unitId, withSubunits: true }] });
-    setQuery('');
-  };
 
   const toggleRole = (role: AudienceRole, on: boolean) =>
     onChange({
@@ -153,36 +118,14 @@ export function AudiencePicker({ label, description, value, onChange }: Audience
             })}
           </ul>
         ) : null}
-        <ComboBox
-          className={fields.field}
-          items={options}
-          inputValue={query}
-          onInputChange={setQuery}
-          selectedKey={null}
-          onSelectionChange={addUnit}
-          menuTrigger="input"
-          allowsEmptyCollection
-        >
-          <Label className={fields.label}>{t('audience:units.add')}</Label>
-          <div className={styles.comboRow}>
-            <Input className={fields.input} placeholder={t('audience:units.placeholder')} />
-            <AriaButton className={styles.comboButton} aria-label={t('audience:units.showAll')}>
-              <span className={fields.chevron} aria-hidden="true" />
-            </AriaButton>
-          </div>
-          <Popover className={fields.popover}>
-            <ListBox
-              className={fields.listBox}
-              renderEmptyState={() => <p className={styles.empty}>{t('audience:units.none')}</p>}
-            >
-              {(o: { id: string; label: string }) => (
-                <ListBoxItem id={o.id} textValue={o.label} className={fields.option}>
-                  {o.label}
-                </ListBoxItem>
-              )}
-            </ListBox>
-          </Popover>
-        </ComboBox>
+        <UnitSearch
+          exclude={chosen}
+          onAdd={addUnit}
+          label={t('audience:units.add')}
+          placeholder={t('audience:units.placeholder')}
+          showAllLabel={t('audience:units.showAll')}
+          emptyText={t('audience:units.none')}
+        />
       </div>
 
       <fieldset className={styles.group}>
