@@ -24,3 +24,4 @@ export {
   setDownloadHeaders,
   type DownloadHeaders,
 } from './headers';
+export { sendFile, streamFile, answeredNotModified, type SendFileOptions } from './send';

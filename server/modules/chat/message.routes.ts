@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import {
@@ -15,7 +14,7 @@ import {
   sendMessageSchema,
 } from '@shared/chat/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
-import { setDownloadHeaders, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
+import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
 import { parseOrThrow } from '../../middleware/validate';
 import { CHAT_UPLOAD_FIELD, ensureMayUpload, openChatFile, uploadChatFile } from './chat.files';
 import { sendMessage } from './message.service';
@@ -214,20 +213,14 @@ export const chatMessageRoutes: RouteDef[] = [
         params.fileId.toLowerCase(),
         query.preview !== undefined,
       );
-      res.setHeader('Cache-Control', 'private, max-age=3600');
       // Images (sniffed) show inline; everything else downloads.
-      setDownloadHeaders(res, {
+      return sendFile(res, f.stream, {
         filename: f.name,
         contentType: f.contentType,
         length: f.size,
         inline: f.image,
+        cacheControl: 'private, max-age=3600',
       });
-      try {
-        await pipeline(f.stream, res);
-      } catch (err) {
-        if (!res.destroyed) throw err; // a client that went away is not an error
-      }
-      return undefined;
     },
   }),
 ];

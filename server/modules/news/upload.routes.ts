@@ -1,9 +1,8 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { articleIdParams, fileParams } from '@shared/news/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
-import { setDownloadHeaders, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
+import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
 import { parseOrThrow } from '../../middleware/validate';
 import {
   NEWS_UPLOAD_FIELD,
@@ -63,20 +62,14 @@ export const uploadRoutes: RouteDef[] = [
     raw: true,
     handler: async ({ res, user, params }) => {
       const { file, stream } = await openNewsFile(user, params.id, params.fileId);
-      res.setHeader('Cache-Control', 'private, max-age=3600');
-      setDownloadHeaders(res, {
+      return sendFile(res, stream, {
         filename: file.filename,
         contentType: file.contentType,
         length: file.size,
         // Only images the portal re-encoded itself are shown inline.
         inline: file.kind === 'image',
+        cacheControl: 'private, max-age=3600',
       });
-      try {
-        await pipeline(stream, res);
-      } catch (err) {
-        if (!res.destroyed) throw err; // a client that went away is not an error
-      }
-      return undefined;
     },
   }),
 ];

@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import {
   PHOTO_FIELD,
@@ -8,7 +7,7 @@ import {
 } from '@shared/people/photo';
 import { defineRoute, type RouteDef } from '../../lib/route';
 import { forbidden } from '../../lib/errors';
-import { setDownloadHeaders, uploadMiddleware, uploadedFile } from '../../lib/files';
+import { answeredNotModified, sendFile, uploadMiddleware, uploadedFile } from '../../lib/files';
 import { parseOrThrow } from '../../middleware/validate';
 import { audit } from '../audit/audit.service';
 import { canChangePhotoAsAdmin } from './photo.policy';
@@ -35,9 +34,6 @@ const uploadInput = (req: Parameters<RequestHandler>[0]) => {
   const fields = parseOrThrow(photoUploadFieldsSchema, { ...(req.body ?? {}) });
   return { buffer: file.buffer, uploadId: fields.uploadId };
 };
-
-const etagMatches = (header: string | undefined, etag: string) =>
-  !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
 export const photoRoutes: RouteDef[] = [
   defineRoute({
@@ -91,26 +87,15 @@ export const photoRoutes: RouteDef[] = [
     raw: true,
     handler: async ({ req, res, user, params }) => {
       const { file, stream } = await openPhoto(user, params.id);
-      const etag = `"${file.id}"`;
-      res.setHeader('Cache-Control', 'private, max-age=3600');
-      res.setHeader('ETag', etag);
-      if (etagMatches(req.headers['if-none-match'], etag)) {
-        stream.destroy();
-        res.status(304).end();
-        return undefined;
-      }
-      setDownloadHeaders(res, {
+      const cacheControl = 'private, max-age=3600';
+      if (answeredNotModified(req, res, stream, `"${file.id}"`, cacheControl)) return undefined;
+      return sendFile(res, stream, {
         filename: `photo-${params.id}.webp`,
         contentType: 'image/webp',
         length: file.length,
         inline: true,
+        cacheControl,
       });
-      try {
-        await pipeline(stream, res);
-      } catch (err) {
-        if (!res.destroyed) throw err; // a client that went away is not an error
-      }
-      return undefined;
     },
   }),
 ];

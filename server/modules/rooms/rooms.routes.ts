@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import {
   roomArchiveSchema,
@@ -8,7 +7,7 @@ import {
   roomUpdateSchema,
 } from '@shared/rooms/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
-import { setDownloadHeaders, uploadMiddleware, uploadedFile } from '../../lib/files';
+import { sendFile, uploadMiddleware, uploadedFile } from '../../lib/files';
 import { requireRoom } from './access';
 import { listRooms } from './room-list.service';
 import {
@@ -141,19 +140,13 @@ export const roomRoutes: RouteDef[] = [
     raw: true,
     handler: async ({ res, user, params }) => {
       const { file, stream } = await openRoomImage(user, params.roomId);
-      res.setHeader('Cache-Control', 'private, max-age=3600');
-      setDownloadHeaders(res, {
+      return sendFile(res, stream, {
         filename: file.filename,
         contentType: file.contentType,
         length: file.length,
         inline: true,
+        cacheControl: 'private, max-age=3600',
       });
-      try {
-        await pipeline(stream, res);
-      } catch (err) {
-        if (!res.destroyed) throw err; // a client that went away is not an error
-      }
-      return undefined;
     },
   }),
 ];

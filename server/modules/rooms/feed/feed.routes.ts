@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { objectId } from '@shared/http/fields';
@@ -15,7 +14,8 @@ import {
 } from '@shared/rooms/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
 import {
-  setDownloadHeaders,
+  answeredNotModified,
+  sendFile,
   uploadField,
   uploadMiddleware,
   uploadedFile,
@@ -41,9 +41,6 @@ import {
   reactToPost,
   updatePost,
 } from './post.service';
-
-const etagMatches = (header: string | undefined, etag: string) =>
-  !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
 const tag = 'rooms';
 const base = '/api/rooms/:roomId';
@@ -215,26 +212,15 @@ export const roomFeedRoutes: RouteDef[] = [
       const f = await openPostFile(user, id(params.roomId), id(params.fileId));
       // Revalidated on every show (a removed member's browser must not keep showing it); the
       // GridFS id never changes its bytes, so it is the ETag and a revalidation costs no bytes.
-      const etag = `"${f.id}"`;
-      res.setHeader('Cache-Control', 'private, no-cache');
-      res.setHeader('ETag', etag);
-      if (etagMatches(req.headers['if-none-match'], etag)) {
-        f.stream.destroy();
-        res.status(304).end();
-        return undefined;
-      }
-      setDownloadHeaders(res, {
+      const cacheControl = 'private, no-cache';
+      if (answeredNotModified(req, res, f.stream, `"${f.id}"`, cacheControl)) return undefined;
+      return sendFile(res, f.stream, {
         filename: f.name,
         contentType: f.contentType,
         length: f.size,
         inline: f.isImage,
+        cacheControl,
       });
-      try {
-        await pipeline(f.stream, res);
-      } catch (err) {
-        if (!res.destroyed) throw err; // a client that went away is not an error
-      }
-      return undefined;
     },
   }),
   defineRoute({

@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import {
@@ -13,12 +12,7 @@ import {
   roomIdParams,
 } from '@shared/rooms/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
-import {
-  setDownloadHeaders,
-  uploadField,
-  uploadMiddleware,
-  uploadedFile,
-} from '../../../lib/files';
+import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../../lib/files';
 import { parseOrThrow } from '../../../middleware/validate';
 import {
   ROOM_FILE_MAX_BYTES,
@@ -54,26 +48,25 @@ const mayUpload: RequestHandler = (req, _res, next) => {
 type Opened = Awaited<ReturnType<typeof openRoomFile>>;
 
 /** Streams a file; downloads never from a cache, never sniffed, never run in our origin. */
-async function send(res: Response, f: Opened, inline: boolean): Promise<undefined> {
-  setDownloadHeaders(res, { filename: f.name, contentType: f.contentType, length: f.size, inline });
-  res.setHeader('Cache-Control', 'private, no-store');
-  if (inline) {
+function send(res: Response, f: Opened, inline: boolean): Promise<undefined> {
+  return sendFile(res, f.stream, {
+    filename: f.name,
+    contentType: f.contentType,
+    length: f.size,
+    inline,
+    cacheControl: 'private, no-store',
     // Shown in the portal's preview dialog (same origin only); a PDF keeps a sandbox without
     // `default-src 'none'`, which would also block the browser's PDF viewer.
-    res.setHeader(
-      'Content-Security-Policy',
-      f.preview === 'pdf'
-        ? "sandbox; frame-ancestors 'self'"
-        : "default-src 'none'; frame-ancestors 'self'; sandbox",
-    );
-    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-  }
-  try {
-    await pipeline(f.stream, res);
-  } catch (err) {
-    if (!res.destroyed) throw err; // a client that went away is not an error
-  }
-  return undefined;
+    headers: inline
+      ? {
+          'Content-Security-Policy':
+            f.preview === 'pdf'
+              ? "sandbox; frame-ancestors 'self'"
+              : "default-src 'none'; frame-ancestors 'self'; sandbox",
+          'X-Frame-Options': 'SAMEORIGIN',
+        }
+      : undefined,
+  });
 }
 
 /** Room files: folders, uploads with versions, download and preview. Members only (404 else). */

@@ -1,15 +1,9 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { objectId } from '@shared/http/fields';
 import { commentCreateSchema, commentUpdateSchema, pageId } from '@shared/wiki/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
-import {
-  setDownloadHeaders,
-  uploadField,
-  uploadMiddleware,
-  uploadedFile,
-} from '../../../lib/files';
+import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../../lib/files';
 import { parseOrThrow } from '../../../middleware/validate';
 import { createComment, deleteComment, listComments, updateComment } from './comment.service';
 import {
@@ -160,19 +154,13 @@ export const wikiSocialRoutes: RouteDef[] = [
     raw: true,
     handler: async ({ res, user, params }) => {
       const f = await openWikiFile(user, id(params.pageId), id(params.fileId));
-      res.setHeader('Cache-Control', 'private, max-age=3600');
-      setDownloadHeaders(res, {
+      return sendFile(res, f.stream, {
         filename: f.name,
         contentType: f.contentType,
         length: f.size,
         inline: f.isImage,
+        cacheControl: 'private, max-age=3600',
       });
-      try {
-        await pipeline(f.stream, res);
-      } catch (err) {
-        if (!res.destroyed) throw err; // a client that went away is not an error
-      }
-      return undefined;
     },
   }),
 ];
