@@ -16,6 +16,8 @@ export {
   uploadedFile,
   uploadedFiles,
   uploadField,
+  uploadInput,
+  type UploadInput,
   type UploadLimits,
 } from './upload';
 export {

@@ -1,5 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
+import { parseOrThrow } from '../../middleware/validate';
 import { HttpError, badRequest } from '../errors';
 
 export interface UploadLimits {
@@ -86,4 +88,22 @@ export function uploadField(req: Request, name: string): string | undefined {
   const body = req.body as Record<string, unknown> | undefined;
   const value = body?.[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+const uploadIdFields = z
+  .object({ uploadId: z.string().uuid({ message: 'invalid_id' }).optional() })
+  .strict();
+
+export interface UploadInput {
+  buffer: Buffer;
+  originalName: string;
+  /** The client's id for this upload: a retry with it is stored once. */
+  uploadId?: string;
+}
+
+/** The single file of `field` with its optional `uploadId` field (400 when that is no UUID). */
+export function uploadInput(req: Request, field: string): UploadInput {
+  const file = uploadedFile(req, field);
+  const { uploadId } = parseOrThrow(uploadIdFields, { uploadId: uploadField(req, 'uploadId') });
+  return { buffer: file.buffer, originalName: file.originalname, uploadId };
 }

@@ -14,8 +14,7 @@ import {
   sendMessageSchema,
 } from '@shared/chat/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
-import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
-import { parseOrThrow } from '../../middleware/validate';
+import { sendFile, uploadInput, uploadMiddleware } from '../../lib/files';
 import { CHAT_UPLOAD_FIELD, ensureMayUpload, openChatFile, uploadChatFile } from './chat.files';
 import { sendMessage } from './message.service';
 import { messagePage, oneMessage, searchMessages, threadOf } from './message.history';
@@ -35,9 +34,6 @@ const upload = uploadMiddleware({
   maxBytes: CHAT_FILE_MAX_BYTES,
   maxFields: 2,
 });
-const uploadFields = z
-  .object({ uploadId: z.string().uuid({ message: 'invalid_id' }).optional() })
-  .strict();
 const fileQuery = z.object({ preview: z.enum(['1', 'true']).optional() }).strict();
 
 /** Refuses before the body is read: nobody who may not post gets to send 20 MB. */
@@ -186,13 +182,11 @@ export const chatMessageRoutes: RouteDef[] = [
     params: conversationIdParams,
     before: [mayUpload, upload],
     handler: async ({ req, res, user, params }) => {
-      const file = uploadedFile(req, CHAT_UPLOAD_FIELD);
-      const fields = parseOrThrow(uploadFields, { uploadId: uploadField(req, 'uploadId') });
-      const r = await uploadChatFile(user, params.id.toLowerCase(), {
-        buffer: file.buffer,
-        originalName: file.originalname,
-        uploadId: fields.uploadId,
-      });
+      const r = await uploadChatFile(
+        user,
+        params.id.toLowerCase(),
+        uploadInput(req, CHAT_UPLOAD_FIELD),
+      );
       res.status(r.created ? 201 : 200);
       return { data: r.file };
     },

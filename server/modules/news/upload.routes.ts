@@ -1,9 +1,7 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
 import { articleIdParams, fileParams } from '@shared/news/schemas';
 import { defineRoute, type RouteDef } from '../../lib/route';
-import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../lib/files';
-import { parseOrThrow } from '../../middleware/validate';
+import { sendFile, uploadInput, uploadMiddleware } from '../../lib/files';
 import {
   NEWS_UPLOAD_FIELD,
   NEWS_UPLOAD_MAX_BYTES,
@@ -17,10 +15,6 @@ const upload = uploadMiddleware({
   maxBytes: NEWS_UPLOAD_MAX_BYTES,
   maxFields: 2,
 });
-
-const uploadFields = z
-  .object({ uploadId: z.string().uuid({ message: 'invalid_id' }).optional() })
-  .strict();
 
 /** Refuses before the body is read: nobody without the right gets to send 20 MB. */
 const mayUpload: RequestHandler = (req, _res, next) => {
@@ -40,12 +34,10 @@ export const uploadRoutes: RouteDef[] = [
     params: articleIdParams,
     before: [mayUpload, upload],
     handler: async ({ req, res, user, params }) => {
-      const file = uploadedFile(req, NEWS_UPLOAD_FIELD);
-      const fields = parseOrThrow(uploadFields, { uploadId: uploadField(req, 'uploadId') });
       const result = await uploadNewsFile(
         user,
         params.id,
-        { buffer: file.buffer, originalName: file.originalname, uploadId: fields.uploadId },
+        uploadInput(req, NEWS_UPLOAD_FIELD),
         req,
       );
       res.status(result.created ? 201 : 200);

@@ -13,14 +13,7 @@ import {
   roomIdParams,
 } from '@shared/rooms/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
-import {
-  answeredNotModified,
-  sendFile,
-  uploadField,
-  uploadMiddleware,
-  uploadedFile,
-} from '../../../lib/files';
-import { parseOrThrow } from '../../../middleware/validate';
+import { answeredNotModified, sendFile, uploadInput, uploadMiddleware } from '../../../lib/files';
 import { requireRoom } from '../access';
 import { markSeen } from '../activity/activity';
 import {
@@ -46,9 +39,6 @@ const tag = 'rooms';
 const base = '/api/rooms/:roomId';
 const noQuery = z.object({}).strict();
 const fileParams = z.object({ roomId: objectId, fileId: objectId }).strict();
-const uploadFields = z
-  .object({ uploadId: z.string().uuid({ message: 'invalid_id' }).optional() })
-  .strict();
 const upload = uploadMiddleware({
   field: POST_FILE_FIELD,
   maxBytes: POST_FILE_MAX_BYTES,
@@ -188,13 +178,7 @@ export const roomFeedRoutes: RouteDef[] = [
     params: roomIdParams,
     before: [mayUpload, upload],
     handler: async ({ req, res, user, params }) => {
-      const file = uploadedFile(req, POST_FILE_FIELD);
-      const fields = parseOrThrow(uploadFields, { uploadId: uploadField(req, 'uploadId') });
-      const r = await uploadPostFile(user, id(params.roomId), {
-        buffer: file.buffer,
-        originalName: file.originalname,
-        uploadId: fields.uploadId,
-      });
+      const r = await uploadPostFile(user, id(params.roomId), uploadInput(req, POST_FILE_FIELD));
       res.status(r.created ? 201 : 200);
       return { data: r.file };
     },

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { objectId } from '@shared/http/fields';
 import { commentCreateSchema, commentUpdateSchema, pageId } from '@shared/wiki/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
-import { sendFile, uploadField, uploadMiddleware, uploadedFile } from '../../../lib/files';
-import { parseOrThrow } from '../../../middleware/validate';
+import { sendFile, uploadInput, uploadMiddleware } from '../../../lib/files';
 import { createComment, deleteComment, listComments, updateComment } from './comment.service';
 import {
   WIKI_FILE_MAX_BYTES,
@@ -31,9 +30,6 @@ const upload = uploadMiddleware({
   maxBytes: WIKI_FILE_MAX_BYTES,
   maxFields: 2,
 });
-const uploadFields = z
-  .object({ uploadId: z.string().uuid({ message: 'invalid_id' }).optional() })
-  .strict();
 
 const id = (s: string) => s.toLowerCase();
 
@@ -132,13 +128,7 @@ export const wikiSocialRoutes: RouteDef[] = [
     params: pageParams,
     before: [mayUpload, upload],
     handler: async ({ req, res, user, params }) => {
-      const file = uploadedFile(req, WIKI_UPLOAD_FIELD);
-      const fields = parseOrThrow(uploadFields, { uploadId: uploadField(req, 'uploadId') });
-      const r = await uploadWikiFile(user, id(params.pageId), {
-        buffer: file.buffer,
-        originalName: file.originalname,
-        uploadId: fields.uploadId,
-      });
+      const r = await uploadWikiFile(user, id(params.pageId), uploadInput(req, WIKI_UPLOAD_FIELD));
       res.status(r.created ? 201 : 200);
       return { data: r.file };
     },
