@@ -1,7 +1,6 @@
 import {
-  useEffect,
+  useCallback,
   useId,
-  useLayoutEffect,
   useRef,
   useState,
   type ClipboardEvent,
@@ -13,14 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX_CHARS } from '@shared/chat/schemas';
 import { announce } from '../../../components/LiveAnnouncer';
 import { ComposerAttachments } from './ComposerAttachments';
-import {
-  insertMention,
-  mentionAt,
-  suggestMentions,
-  type MentionCandidate,
-  type MentionQuery,
-  type Suggestion,
-} from './ComposerMentions';
+import { suggestMentions, type MentionCandidate, type Suggestion } from './ComposerMentions';
+import { useGrowingTextarea, useMentionList, useMentionQuery } from './composerHooks';
 import { useUploads, type UploadFn } from './ComposerUploads';
 import { ComposerEmoji } from './ComposerEmoji';
 import styles from './Composer.module.css';
@@ -62,26 +55,28 @@ export function Composer(props: ComposerProps) {
   const { conversationId, members, allowMentionAll, mode, disabled, label } = props;
   const { t } = useTranslation('chatMessages');
   const [value, setValue] = useState(props.initialBody ?? '');
-  const [mention, setMention] = useState<MentionQuery | null>(null);
-  const [dismissed, setDismissed] = useState<number | null>(null);
-  const [active, setActive] = useState(0);
   const [dragging, setDragging] = useState(false);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const { ref, placeCaret } = useGrowingTextarea(value);
   const fileInput = useRef<HTMLInputElement>(null);
-  const caretAfterRender = useRef<number | null>(null);
   const lastTyping = useRef(0);
   const uploads = useUploads(conversationId, props.upload);
   const id = useId();
   const hintId = `${id}-hint`;
-  const listId = `${id}-mentions`;
-  const optionId = (i: number) => `${id}-option-${i}`;
 
+  const mentions = useMentionQuery();
   const suggestions: Suggestion[] =
-    mention && mention.start !== dismissed
-      ? suggestMentions(mention.query, members, allowMentionAll)
-      : [];
-  const open = suggestions.length > 0 && !disabled;
-  const activeIndex = Math.min(active, Math.max(0, suggestions.length - 1));
+    mentions.query !== null ? suggestMentions(mentions.query, members, allowMentionAll) : [];
+  const announceText = useCallback((count: number) => t('composer.suggestions', { count }), [t]);
+  const list = useMentionList({
+    state: mentions,
+    suggestions,
+    textarea: ref,
+    value,
+    setValue,
+    placeCaret,
+    announceText,
+    disabled,
+  });
   const tooLong = value.length > MESSAGE_MAX_CHARS;
   const body = value.trim();
   const canSend =
@@ -90,34 +85,9 @@ export function Composer(props: ComposerProps) {
     !tooLong &&
     (body.length > 0 || (mode !== 'edit' && uploads.doneIds.length > 0));
 
-  // Grow with the text (CSS caps the height), and put the caret where an insertion ended.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight}px`;
-    if (caretAfterRender.current !== null) {
-      el.setSelectionRange(caretAfterRender.current, caretAfterRender.current);
-      caretAfterRender.current = null;
-    }
-  }, [value]);
-
-  const count = open ? suggestions.length : 0;
-  useEffect(() => {
-    if (count > 0) announce(t('composer.suggestions', { count }));
-  }, [count, t]);
-
-  const updateMention = (text: string, caret: number | null) => {
-    const found = caret === null ? null : mentionAt(text, caret);
-    setMention((prev) =>
-      prev?.start === found?.start && prev?.query === found?.query ? prev : found,
-    );
-    if (!found || found.query !== mention?.query) setActive(0);
-  };
-
   const change = (text: string, caret: number | null) => {
     setValue(text);
-    updateMention(text, caret);
+    mentions.update(text, caret);
     if (text && props.onTyping && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
       lastTyping.current = Date.now();
       props.onTyping();
@@ -128,23 +98,8 @@ export function Composer(props: ComposerProps) {
     const el = ref.current;
     const start = el?.selectionStart ?? value.length;
     const end = el?.selectionEnd ?? value.length;
-    caretAfterRender.current = start + text.length;
+    placeCaret(start + text.length);
     change(value.slice(0, start) + text + value.slice(end), null);
-  };
-
-  const pick = (s: Suggestion) => {
-    if (!mention) return;
-    const caret = ref.current?.selectionStart ?? value.length;
-    const next = insertMention(
-      value,
-      mention,
-      caret,
-      s.kind === 'all' ? 'channel' : s.person.username,
-    );
-    caretAfterRender.current = next.caret;
-    setValue(next.text);
-    setMention(null);
-    ref.current?.focus();
   };
 
   const send = () => {
@@ -154,31 +109,12 @@ export function Composer(props: ComposerProps) {
       setValue('');
       uploads.clear();
     }
-    setMention(null);
+    mentions.close();
     lastTyping.current = 0;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (open && mention) {
-      const n = suggestions.length;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        setActive((activeIndex + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
-        return;
-      }
-      if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) {
-        e.preventDefault();
-        pick(suggestions[activeIndex]!);
-        return;
-      }
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        setDismissed(mention.start);
-        return;
-      }
-    }
+    if (e.nativeEvent.isComposing || list.onKeyDown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       send();
@@ -228,9 +164,9 @@ export function Composer(props: ComposerProps) {
       </label>
       <ComposerAttachments items={uploads.items} onRemove={uploads.remove} />
       <div className={styles.field}>
-        {open ? (
+        {list.open ? (
           <div
-            id={listId}
+            id={list.listId}
             role="listbox"
             aria-label={t('composer.mentionList')}
             className={styles.listbox}
@@ -240,12 +176,12 @@ export function Composer(props: ComposerProps) {
               // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
               <div
                 key={s.kind === 'all' ? '@channel' : s.person.id}
-                id={optionId(i)}
+                id={list.optionId(i)}
                 role="option"
-                aria-selected={i === activeIndex}
+                aria-selected={i === list.activeIndex}
                 className={styles.option}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => pick(s)}
+                onClick={() => list.pick(s)}
               >
                 {s.kind === 'all' ? (
                   <>
@@ -271,12 +207,10 @@ export function Composer(props: ComposerProps) {
           disabled={disabled}
           placeholder={label}
           aria-describedby={hintId}
-          aria-autocomplete="list"
-          aria-controls={open ? listId : undefined}
-          aria-activedescendant={open ? optionId(activeIndex) : undefined}
+          {...list.inputProps}
           aria-invalid={tooLong || undefined}
           onChange={(e) => change(e.target.value, e.target.selectionStart)}
-          onSelect={(e) => updateMention(e.currentTarget.value, e.currentTarget.selectionStart)}
+          onSelect={(e) => mentions.update(e.currentTarget.value, e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RoomDTO, RoomFileRefDTO } from '@shared/rooms/types';
@@ -6,13 +6,12 @@ import { announce } from '../../../components/LiveAnnouncer';
 import { CheckboxField } from '../../../components/CheckboxField';
 import { PaperclipIcon } from '../../../components/icons';
 import { ComposerAttachments } from '../../chat/components/ComposerAttachments';
+import { suggestMentions, type Suggestion } from '../../chat/components/ComposerMentions';
 import {
-  insertMention,
-  mentionAt,
-  suggestMentions,
-  type MentionQuery,
-  type Suggestion,
-} from '../../chat/components/ComposerMentions';
+  useGrowingTextarea,
+  useMentionList,
+  useMentionQuery,
+} from '../../chat/components/composerHooks';
 import { useUploads, type UploadFn } from '../../chat/components/ComposerUploads';
 import chat from '../../chat/components/Composer.module.css';
 import { uploadPostFile } from './api';
@@ -39,61 +38,30 @@ export function FeedComposer({ room, onSend, upload = uploadPostFile }: FeedComp
   const { t } = useTranslation('roomsFeed');
   const [value, setValue] = useState('');
   const [announcement, setAnnouncement] = useState(false);
-  const [mention, setMention] = useState<MentionQuery | null>(null);
-  const [dismissed, setDismissed] = useState<number | null>(null);
-  const [active, setActive] = useState(0);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const { ref, placeCaret } = useGrowingTextarea(value);
   const fileInput = useRef<HTMLInputElement>(null);
-  const caretAfterRender = useRef<number | null>(null);
   const uploads = useUploads<RoomFileRefDTO>(room.id, upload);
   const id = useId();
-  const listId = `${id}-mentions`;
   const hintId = `${id}-hint`;
-  const optionId = (i: number) => `${id}-option-${i}`;
 
-  const searching = mention && mention.start !== dismissed ? mention.query : null;
-  const candidates = useMentionCandidates(room.id, searching);
+  const mentions = useMentionQuery();
+  const candidates = useMentionCandidates(room.id, mentions.query);
   const suggestions: Suggestion[] =
-    searching !== null ? suggestMentions(searching, candidates.data ?? [], false) : [];
-  const open = suggestions.length > 0;
-  const activeIndex = Math.min(active, Math.max(0, suggestions.length - 1));
+    mentions.query !== null ? suggestMentions(mentions.query, candidates.data ?? [], false) : [];
+  const announceText = useCallback((count: number) => t('composer.suggestions', { count }), [t]);
+  const list = useMentionList({
+    state: mentions,
+    suggestions,
+    textarea: ref,
+    value,
+    setValue,
+    placeCaret,
+    announceText,
+    ctrlEnterSends: true,
+  });
   const tooLong = value.length > POST_MAX_CHARS;
   const body = value.trim();
   const canSend = !uploads.busy && !tooLong && body.length > 0;
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight}px`;
-    if (caretAfterRender.current !== null) {
-      el.setSelectionRange(caretAfterRender.current, caretAfterRender.current);
-      caretAfterRender.current = null;
-    }
-  }, [value]);
-
-  const count = open ? suggestions.length : 0;
-  useEffect(() => {
-    if (count > 0) announce(t('composer.suggestions', { count }));
-  }, [count, t]);
-
-  const updateMention = (text: string, caret: number | null) => {
-    const found = caret === null ? null : mentionAt(text, caret);
-    setMention((prev) =>
-      prev?.start === found?.start && prev?.query === found?.query ? prev : found,
-    );
-    if (!found || found.query !== mention?.query) setActive(0);
-  };
-
-  const pick = (s: Suggestion) => {
-    if (!mention || s.kind !== 'person') return;
-    const caret = ref.current?.selectionStart ?? value.length;
-    const next = insertMention(value, mention, caret, s.person.username);
-    caretAfterRender.current = next.caret;
-    setValue(next.text);
-    setMention(null);
-    ref.current?.focus();
-  };
 
   const send = () => {
     if (!canSend) return;
@@ -102,30 +70,11 @@ export function FeedComposer({ room, onSend, upload = uploadPostFile }: FeedComp
     setValue('');
     setAnnouncement(false);
     uploads.clear();
-    setMention(null);
+    mentions.close();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (open && mention) {
-      const n = suggestions.length;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        setActive((activeIndex + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
-        return;
-      }
-      if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
-        e.preventDefault();
-        pick(suggestions[activeIndex]!);
-        return;
-      }
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        setDismissed(mention.start);
-        return;
-      }
-    }
+    if (e.nativeEvent.isComposing || list.onKeyDown(e)) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       send();
@@ -151,20 +100,18 @@ export function FeedComposer({ room, onSend, upload = uploadPostFile }: FeedComp
           value={value}
           rows={3}
           aria-describedby={hintId}
-          aria-autocomplete="list"
-          aria-controls={open ? listId : undefined}
-          aria-activedescendant={open ? optionId(activeIndex) : undefined}
+          {...list.inputProps}
           aria-invalid={tooLong || undefined}
           onChange={(e) => {
             setValue(e.target.value);
-            updateMention(e.target.value, e.target.selectionStart);
+            mentions.update(e.target.value, e.target.selectionStart);
           }}
-          onSelect={(e) => updateMention(e.currentTarget.value, e.currentTarget.selectionStart)}
+          onSelect={(e) => mentions.update(e.currentTarget.value, e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
         />
-        {open ? (
+        {list.open ? (
           <div
-            id={listId}
+            id={list.listId}
             role="listbox"
             aria-label={t('composer.mentionList')}
             className={`${chat.listbox} ${styles.mentionList}`}
@@ -175,12 +122,12 @@ export function FeedComposer({ room, onSend, upload = uploadPostFile }: FeedComp
                 // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
                 <div
                   key={s.person.id}
-                  id={optionId(i)}
+                  id={list.optionId(i)}
                   role="option"
-                  aria-selected={i === activeIndex}
+                  aria-selected={i === list.activeIndex}
                   className={chat.option}
                   onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => pick(s)}
+                  onClick={() => list.pick(s)}
                 >
                   <span className={chat.optionName}>{s.person.displayName}</span>
                   <span className={chat.optionMeta}>@{s.person.username}</span>
