@@ -38,7 +38,7 @@ test.describe('app shell', () => {
     await page.goto('/');
     await expect(page.getByRole('banner')).toBeVisible();
     const seen: { name: string; outline: boolean }[] = [];
-    for (let i = 0; i < 14; i += 1) {
+    for (let i = 0; i < 16; i += 1) {
       await page.keyboard.press('Tab');
       seen.push(
         await page.evaluate(() => {
@@ -62,6 +62,7 @@ test.describe('app shell', () => {
       /Benachrichtigungen, \d+ ungelesen/,
       /Benutzermenü für/,
       /^Start$/,
+      /^Räume$/,
       /^Personen$/,
       /^Organisation$/,
     ];
