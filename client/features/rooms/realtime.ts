@@ -1,35 +1,26 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ServerToClientEvents } from '@shared/realtime/events';
+import { createIdFlags } from '../../lib/id-flags';
 import { useSocket, type PortalSocket } from '../../lib/socket';
+import { listenToServer } from '../../lib/socket-events';
 import { roomKeys } from './keys';
 
 type P<K extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[K]>[0];
 
 // --- "Kein Zugriff mehr": rooms this tab lost while it may still show them ---
-const lost = new Set<string>();
-const listeners = new Set<() => void>();
-let version = 0;
-const notify = () => {
-  version += 1;
-  listeners.forEach((fn) => fn());
-};
-const subscribe = (fn: () => void) => {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-};
+const lost = createIdFlags();
 
 /** True once the server said the viewer lost this room (removed, or it became invisible). */
 export function useRoomAccessLost(roomId: string | undefined): boolean {
-  useSyncExternalStore(subscribe, () => version);
-  return !!roomId && lost.has(roomId);
+  return lost.useHas(roomId);
 }
 export function isRoomAccessLost(roomId: string): boolean {
   return lost.has(roomId);
 }
 /** Forget a loss (after joining again, or a fresh successful load). */
 export function clearRoomAccessLost(roomId: string): void {
-  if (lost.delete(roomId)) notify();
+  lost.delete(roomId);
 }
 
 /** Module → the query keys its tab reads. */
@@ -60,11 +51,10 @@ export function onMyRooms(qc: QueryClient) {
 }
 
 export function onRoomAccessLost(qc: QueryClient, { roomId }: P<'rooms:access-lost'>) {
-  lost.add(roomId);
   // Feed, files, events, tasks, members … of the room: gone from memory at once.
   qc.removeQueries({ queryKey: roomKeys.room(roomId) });
   void qc.invalidateQueries({ queryKey: roomKeys.lists() });
-  notify();
+  lost.add(roomId);
 }
 
 /** Wires the socket's `rooms:*` events into the query cache (mounted once, in the realtime bridge). */
@@ -72,29 +62,17 @@ export function useRoomsRealtime(socket: PortalSocket | null): void {
   const qc = useQueryClient();
   useEffect(() => {
     if (!socket) return;
-    const content = (p: P<'rooms:content'>) => onRoomContent(qc, p);
-    const room = (p: P<'rooms:room'>) => onRoomChanged(qc, p);
-    const mine = () => onMyRooms(qc);
-    const accessLost = (p: P<'rooms:access-lost'>) => onRoomAccessLost(qc, p);
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
+    return listenToServer(
+      socket,
+      {
+        'rooms:content': (p) => onRoomContent(qc, p),
+        'rooms:room': (p) => onRoomChanged(qc, p),
+        'rooms:mine': () => onMyRooms(qc),
+        'rooms:access-lost': (p) => onRoomAccessLost(qc, p),
+      },
       // Missed packets after an unrecovered reconnect: everything of the rooms again.
-      if (connectedBefore && !socket.recovered)
-        void qc.invalidateQueries({ queryKey: roomKeys.all });
-      connectedBefore = true;
-    };
-    socket.on('rooms:content', content);
-    socket.on('rooms:room', room);
-    socket.on('rooms:mine', mine);
-    socket.on('rooms:access-lost', accessLost);
-    socket.on('connect', onConnect);
-    return () => {
-      socket.off('rooms:content', content);
-      socket.off('rooms:room', room);
-      socket.off('rooms:mine', mine);
-      socket.off('rooms:access-lost', accessLost);
-      socket.off('connect', onConnect);
-    };
+      () => void qc.invalidateQueries({ queryKey: roomKeys.all }),
+    );
   }, [socket, qc]);
 }
 

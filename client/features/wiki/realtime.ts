@@ -1,33 +1,24 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ServerToClientEvents } from '@shared/realtime/events';
 import type { PageDTO } from '@shared/wiki/types';
+import { createIdFlags } from '../../lib/id-flags';
 import { useSocket, type PortalSocket } from '../../lib/socket';
+import { listenToServer } from '../../lib/socket-events';
 import { wikiKeys } from './keys';
 
 type P<K extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[K]>[0];
 
 // --- "Kein Zugriff mehr": ids of spaces/pages this tab lost while showing them ---
-const lost = new Set<string>();
-const listeners = new Set<() => void>();
-let version = 0;
-const notify = () => {
-  version += 1;
-  listeners.forEach((fn) => fn());
-};
-const subscribe = (fn: () => void) => {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-};
+const lost = createIdFlags();
 
 /** True once the server said the viewer may no longer read this space or page. */
 export function useAccessLost(id: string | undefined): boolean {
-  useSyncExternalStore(subscribe, () => version);
-  return !!id && lost.has(id);
+  return lost.useHas(id);
 }
 /** Forget a loss (a fresh, successful load shows the view again). */
 export function clearAccessLost(id: string): void {
-  if (lost.delete(id)) notify();
+  lost.delete(id);
 }
 
 export function onWikiTree(qc: QueryClient, { spaceId }: P<'wiki:tree'>) {
@@ -61,10 +52,8 @@ export function onWikiSpaces(qc: QueryClient) {
 
 export function onWikiAccessLost(qc: QueryClient, { spaceId, pageId }: P<'wiki:access-lost'>) {
   if (pageId) {
-    lost.add(pageId);
     qc.removeQueries({ queryKey: wikiKeys.page(pageId) });
   } else {
-    lost.add(spaceId);
     qc.removeQueries({ queryKey: wikiKeys.space(spaceId) });
     // Every cached page of that space goes too.
     qc.removeQueries({
@@ -75,7 +64,7 @@ export function onWikiAccessLost(qc: QueryClient, { spaceId, pageId }: P<'wiki:a
     });
   }
   void qc.invalidateQueries({ queryKey: wikiKeys.spaces() });
-  notify();
+  lost.add(pageId || spaceId);
 }
 
 /** Wires the socket's wiki events into the query cache (mounted once, in the realtime bridge). */
@@ -83,32 +72,18 @@ export function useWikiRealtime(socket: PortalSocket | null): void {
   const qc = useQueryClient();
   useEffect(() => {
     if (!socket) return;
-    const tree = (p: P<'wiki:tree'>) => onWikiTree(qc, p);
-    const page = (p: P<'wiki:page'>) => onWikiPage(qc, p);
-    const comments = (p: P<'wiki:comments'>) => onWikiComments(qc, p);
-    const spaces = () => onWikiSpaces(qc);
-    const accessLost = (p: P<'wiki:access-lost'>) => onWikiAccessLost(qc, p);
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
+    return listenToServer(
+      socket,
+      {
+        'wiki:tree': (p) => onWikiTree(qc, p),
+        'wiki:page': (p) => onWikiPage(qc, p),
+        'wiki:comments': (p) => onWikiComments(qc, p),
+        'wiki:spaces': () => onWikiSpaces(qc),
+        'wiki:access-lost': (p) => onWikiAccessLost(qc, p),
+      },
       // Missed packets after an unrecovered reconnect: everything of the wiki again.
-      if (connectedBefore && !socket.recovered)
-        void qc.invalidateQueries({ queryKey: wikiKeys.all });
-      connectedBefore = true;
-    };
-    socket.on('wiki:tree', tree);
-    socket.on('wiki:page', page);
-    socket.on('wiki:comments', comments);
-    socket.on('wiki:spaces', spaces);
-    socket.on('wiki:access-lost', accessLost);
-    socket.on('connect', onConnect);
-    return () => {
-      socket.off('wiki:tree', tree);
-      socket.off('wiki:page', page);
-      socket.off('wiki:comments', comments);
-      socket.off('wiki:spaces', spaces);
-      socket.off('wiki:access-lost', accessLost);
-      socket.off('connect', onConnect);
-    };
+      () => void qc.invalidateQueries({ queryKey: wikiKeys.all }),
+    );
   }, [socket, qc]);
 }
 
