@@ -101,6 +101,30 @@ describe('EventsTab', { timeout: 20_000 }, () => {
     expect(fake.calls.find((c) => c.method === 'PUT')?.body).toEqual({ answer: 'yes' });
   });
 
+  it('shows the chosen answer at once, keeps the radios usable, and falls back on an error', async () => {
+    const fake = fakeFetch({ [`GET ${path}`]: [list[0]] });
+    let fail: (r: Response) => void = () => undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
+        init?.method === 'PUT'
+          ? new Promise<Response>((resolve) => (fail = resolve))
+          : fake.fn(input, init),
+      ),
+    );
+    renderWithRouter(<EventsTab room={room} />, { qc: testQueryClient(testMe()) });
+    const group = await screen.findByRole('group', { name: 'Meine Antwort zu „Stand-up“' });
+    const no = within(group).getByRole('radio', { name: 'Absage (0)' });
+    await userEvent.click(no);
+    // The server has not answered yet: the choice shows, and the radios are not disabled.
+    expect(no).toBeChecked();
+    expect(no).toBeEnabled();
+    fail(
+      Response.json({ error: { code: 'invalid_transition', message: 'over' } }, { status: 409 }),
+    );
+    await waitFor(() => expect(no).not.toBeChecked());
+  });
+
   it('creates an event from the dialog and refuses a non-https video link', async () => {
     const fake = fakeFetch({ [`GET ${path}`]: [], [`POST ${path}`]: list[0] });
     vi.stubGlobal('fetch', vi.fn(fake.fn));

@@ -208,22 +208,33 @@ function AnswerGroup({ event, roomId }: { event: RoomEventDTO; roomId: string })
   const { t } = useTranslation('roomsEvents');
   const answer = useAnswer(roomId);
   const name = useId();
-  const choose = (a: AttendanceAnswer) =>
+  // Shown at once (the radios stay enabled, so focus and arrow keys are not lost); saved in order.
+  const [chosen, setChosen] = useState<AttendanceAnswer | null>(null);
+  const shown = chosen ?? event.myAnswer;
+  const choose = (a: AttendanceAnswer) => {
+    setChosen(a);
     answer.mutate(
       { id: event.id, answer: a },
-      { onSuccess: () => announce(t('answer.saved', { answer: t(`answer.${a}`) })) },
+      {
+        onSuccess: () => {
+          // The cache holds the saved answer now; a later choice still in flight stays shown.
+          setChosen((c) => (c === a ? null : c));
+          announce(t('answer.saved', { answer: t(`answer.${a}`) }));
+        },
+        onError: () => setChosen(null),
+      },
     );
+  };
   return (
     <fieldset className={styles.answers}>
       <legend className="visually-hidden">{t('answer.legend', { title: event.title })}</legend>
       {(['yes', 'no', 'maybe'] as const satisfies readonly AttendanceAnswer[]).map((a) => (
-        <label key={a} className={`${styles.answer} ${event.myAnswer === a ? styles.chosen : ''}`}>
+        <label key={a} className={`${styles.answer} ${shown === a ? styles.chosen : ''}`}>
           <input
             type="radio"
             name={name}
             value={a}
-            checked={event.myAnswer === a}
-            disabled={answer.isPending}
+            checked={shown === a}
             onChange={() => choose(a)}
           />
           {t(`answer.${a}`)} ({event.attendance[a]})

@@ -93,6 +93,8 @@ export function useAnswer(roomId: string) {
   const qc = useQueryClient();
   const replace = useReplaceEvent(roomId);
   return useMutation({
+    // One answer at a time per room, in the order chosen (arrow keys can choose quickly).
+    scope: { id: `room-attendance:${roomId}` },
     mutationFn: ({ id, answer }: { id: string; answer: AttendanceAnswer }) =>
       data(
         api<ApiData<RoomEventDTO>>(`${eventPath(roomId, id)}/attendance`, {
