@@ -3,6 +3,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { HomeBoardDTO } from '@shared/home/types';
 import type { ServerToClientEvents } from '@shared/realtime/events';
 import type { PortalSocket } from '../../lib/socket';
+import { listenToServer } from '../../lib/socket-events';
 import { appsKeys } from '../apps/queries';
 import { removeNewsFromBoard, upsertNewsInBoard, type BoardPatch } from './board-cache';
 import { homeKeys } from './queries';
@@ -37,32 +38,21 @@ export function useHomeRealtime(socket: PortalSocket | null): void {
   const qc = useQueryClient();
   useEffect(() => {
     if (!socket) return;
-    const onLayout = (p: LayoutPayload) => onHomeLayout(qc, p);
-    const onUpsert = (p: UpsertPayload) => onBoardNewsUpsert(qc, p);
-    const onRemoved = (p: RemovedPayload) => onBoardNewsRemoved(qc, p);
-    const onApps = () => {
-      void qc.invalidateQueries({ queryKey: appsKeys.all });
-      void qc.invalidateQueries({ queryKey: homeKeys.board() });
-    };
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
-      if (connectedBefore && !socket.recovered) {
+    return listenToServer(
+      socket,
+      {
+        'home:layout': (p: LayoutPayload) => onHomeLayout(qc, p),
+        'news:upsert': (p: UpsertPayload) => onBoardNewsUpsert(qc, p),
+        'news:removed': (p: RemovedPayload) => onBoardNewsRemoved(qc, p),
+        'apps:changed': () => {
+          void qc.invalidateQueries({ queryKey: appsKeys.all });
+          void qc.invalidateQueries({ queryKey: homeKeys.board() });
+        },
+      },
+      () => {
         void qc.invalidateQueries({ queryKey: homeKeys.all });
         void qc.invalidateQueries({ queryKey: appsKeys.all });
-      }
-      connectedBefore = true;
-    };
-    socket.on('home:layout', onLayout);
-    socket.on('news:upsert', onUpsert);
-    socket.on('news:removed', onRemoved);
-    socket.on('apps:changed', onApps);
-    socket.on('connect', onConnect);
-    return () => {
-      socket.off('home:layout', onLayout);
-      socket.off('news:upsert', onUpsert);
-      socket.off('news:removed', onRemoved);
-      socket.off('apps:changed', onApps);
-      socket.off('connect', onConnect);
-    };
+      },
+    );
   }, [socket, qc]);
 }

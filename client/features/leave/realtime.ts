@@ -3,6 +3,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ServerToClientEvents } from '@shared/realtime/events';
 import type { LeaveBalanceDTO, LeaveInboxDTO } from '@shared/leave/types';
 import type { PortalSocket } from '../../lib/socket';
+import { listenToServer } from '../../lib/socket-events';
 import { leaveKeys } from './keys';
 import { upsertRequest } from './cache';
 
@@ -67,26 +68,15 @@ export function useLeaveRealtime(socket: PortalSocket | null, myId: string): voi
   const qc = useQueryClient();
   useEffect(() => {
     if (!socket) return;
-    const onRequest = (p: P<'leave:request'>) => onLeaveRequest(qc, p, myId);
-    const onBalance = (p: P<'leave:balance'>) => onLeaveBalance(qc, p, myId);
-    const onInbox = (p: P<'leave:inbox'>) => onLeaveInbox(qc, p);
-    const onCalendar = (p: P<'leave:calendar'>) => onLeaveCalendar(qc, p);
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
-      if (connectedBefore && !socket.recovered) catchUpLeave(qc);
-      connectedBefore = true;
-    };
-    socket.on('leave:request', onRequest);
-    socket.on('leave:balance', onBalance);
-    socket.on('leave:inbox', onInbox);
-    socket.on('leave:calendar', onCalendar);
-    socket.on('connect', onConnect);
-    return () => {
-      socket.off('leave:request', onRequest);
-      socket.off('leave:balance', onBalance);
-      socket.off('leave:inbox', onInbox);
-      socket.off('leave:calendar', onCalendar);
-      socket.off('connect', onConnect);
-    };
+    return listenToServer(
+      socket,
+      {
+        'leave:request': (p) => onLeaveRequest(qc, p, myId),
+        'leave:balance': (p) => onLeaveBalance(qc, p, myId),
+        'leave:inbox': (p) => onLeaveInbox(qc, p),
+        'leave:calendar': (p) => onLeaveCalendar(qc, p),
+      },
+      () => catchUpLeave(qc),
+    );
   }, [socket, qc, myId]);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServerToClientEvents } from '@shared/realtime/events';
 import type { NewsArticleDTO } from '@shared/news/types';
 import type { PortalSocket } from '../../lib/socket';
+import { listenToServer } from '../../lib/socket-events';
 import { announce } from '../../components/LiveAnnouncer';
 import { findInPages, removeFromPages, upsertInPages, type NewsPages } from './cache';
 import { applyComment, filtersOfKey, newsKeys, patchArticle } from './queries';
@@ -72,28 +73,17 @@ export function useNewsRealtime(socket: PortalSocket | null): void {
           t('announce.new', { title: summaryTitle(payload.article, i18n.resolvedLanguage) }),
         );
     };
-    const onRemoved = (payload: RemovedPayload) => onNewsRemoved(qc, payload);
-    const onComment = (payload: CommentPayload) => onNewsComment(qc, payload);
-    const onReactions = (payload: ReactionsPayload) => onNewsReactions(qc, payload);
-    // After a reconnect that could not recover missed packets, catch up over REST once.
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
-      if (connectedBefore && !socket.recovered)
-        void qc.invalidateQueries({ queryKey: newsKeys.all });
-      connectedBefore = true;
-    };
-    socket.on('news:upsert', onUpsert);
-    socket.on('news:removed', onRemoved);
-    socket.on('news:comment', onComment);
-    socket.on('news:reactions', onReactions);
-    socket.on('connect', onConnect);
-    return () => {
-      socket.off('news:upsert', onUpsert);
-      socket.off('news:removed', onRemoved);
-      socket.off('news:comment', onComment);
-      socket.off('news:reactions', onReactions);
-      socket.off('connect', onConnect);
-    };
+    return listenToServer(
+      socket,
+      {
+        'news:upsert': onUpsert,
+        'news:removed': (payload: RemovedPayload) => onNewsRemoved(qc, payload),
+        'news:comment': (payload: CommentPayload) => onNewsComment(qc, payload),
+        'news:reactions': (payload: ReactionsPayload) => onNewsReactions(qc, payload),
+      },
+      // After a reconnect that could not recover missed packets, catch up over REST once.
+      () => void qc.invalidateQueries({ queryKey: newsKeys.all }),
+    );
   }, [socket, qc, t, i18n]);
 }
 
