@@ -19,6 +19,7 @@ export function ConfirmDialog({
   isPending,
   danger,
   error,
+  focusCancel,
 }: {
   title: string;
   children: ReactNode;
@@ -30,6 +31,8 @@ export function ConfirmDialog({
   danger?: boolean;
   /** The failed attempt's error, shown in the dialog (in the user's language). */
   error?: unknown;
+  /** Start on "Cancel" (a destructive confirmation starts on the safe answer). */
+  focusCancel?: boolean;
 }) {
   // Common texts: features that are not the admin area use this dialog too.
   const { t } = useTranslation('common');
@@ -41,7 +44,8 @@ export function ConfirmDialog({
         <Button variant={danger ? 'danger' : 'primary'} isDisabled={isPending} onPress={onConfirm}>
           {confirmLabel ?? t('actions.confirm')}
         </Button>
-        <Button variant="secondary" onPress={() => onOpenChange(false)}>
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- only when asked: the safe answer first */}
+        <Button variant="secondary" onPress={() => onOpenChange(false)} autoFocus={focusCancel}>
           {t('actions.cancel')}
         </Button>
       </div>

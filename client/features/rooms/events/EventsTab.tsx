@@ -7,7 +7,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Spinner } from '../../../components/Spinner';
 import { announce } from '../../../components/LiveAnnouncer';
-import { FormDialog } from '../../people/components/FormDialog';
+import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
 import { AttendeesDialog } from './AttendeesDialog';
 import { EventFormDialog } from './EventFormDialog';
 import { formatDay, formatTimes, groupByDay } from './dates';
@@ -257,36 +257,28 @@ function DeleteDialog({
   const { t } = useTranslation('roomsEvents');
   const remove = useDeleteEvent(roomId);
   return (
-    <FormDialog
+    <ConfirmDialog
       title={t('confirmDelete.title')}
-      role="alertdialog"
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
+      confirmLabel={t('confirmDelete.confirm')}
+      danger
+      focusCancel
+      isPending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(
+          { id: event.id, rev: event.rev },
+          {
+            onSuccess: () => {
+              announce(t('actions.deleted'));
+              onClose();
+            },
+          },
+        )
+      }
     >
       <p>{t('confirmDelete.text', { title: event.title })}</p>
-      <ErrorMessage error={remove.error} />
-      <div className={styles.actions}>
-        <Button
-          variant="danger"
-          isDisabled={remove.isPending}
-          onPress={() =>
-            remove.mutate(
-              { id: event.id, rev: event.rev },
-              {
-                onSuccess: () => {
-                  announce(t('actions.deleted'));
-                  onClose();
-                },
-              },
-            )
-          }
-        >
-          {t('confirmDelete.confirm')}
-        </Button>
-        <Button variant="secondary" onPress={onClose}>
-          {t('confirmDelete.cancel')}
-        </Button>
-      </div>
-    </FormDialog>
+    </ConfirmDialog>
   );
 }

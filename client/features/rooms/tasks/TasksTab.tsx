@@ -8,7 +8,7 @@ import { Button } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Spinner } from '../../../components/Spinner';
 import { announce } from '../../../components/LiveAnnouncer';
-import { FormDialog } from '../../people/components/FormDialog';
+import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
 import { roomKeys } from '../keys';
 import { TaskCard, type CardMove } from './TaskCard';
 import { TaskFormDialog } from './TaskFormDialog';
@@ -200,37 +200,28 @@ function DeleteDialog({
   const { t } = useTranslation('roomsTasks');
   const remove = useDeleteTask(roomId);
   return (
-    <FormDialog
+    <ConfirmDialog
       title={t('delete.title')}
-      role="alertdialog"
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
+      confirmLabel={t('delete.confirm')}
+      danger
+      focusCancel
+      isPending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(
+          { id: task.id },
+          {
+            onSuccess: () => {
+              announce(t('delete.done', { title: task.title }));
+              onClose();
+            },
+          },
+        )
+      }
     >
       <p>{t('delete.text', { title: task.title })}</p>
-      <ErrorMessage error={remove.error} />
-      <div className={styles.actions}>
-        <Button
-          variant="danger"
-          isDisabled={remove.isPending}
-          onPress={() =>
-            remove.mutate(
-              { id: task.id },
-              {
-                onSuccess: () => {
-                  announce(t('delete.done', { title: task.title }));
-                  onClose();
-                },
-              },
-            )
-          }
-        >
-          {t('delete.confirm')}
-        </Button>
-        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a confirmation starts on the safe answer */}
-        <Button variant="secondary" onPress={onClose} autoFocus>
-          {t('delete.cancel')}
-        </Button>
-      </div>
-    </FormDialog>
+    </ConfirmDialog>
   );
 }
