@@ -111,7 +111,8 @@ export function registerRoomNotifications(): () => void {
       });
     }),
     events.on('rooms.content_changed', async (e) => {
-      if (e.kind !== 'created') return;
+      const edit = e.kind === 'updated' && e.module === 'post';
+      if (e.kind !== 'created' && !(edit && e.mentionedIds?.length)) return;
       const room = await roomOf(e.roomId);
       if (!room || room.archived) return;
       const params = { name: await nameOf(e.actorId), room: room.name };
@@ -119,6 +120,7 @@ export function registerRoomNotifications(): () => void {
       if (mentioned.length) {
         await notify({ userIds: mentioned, kind: 'rooms.mention', params, link: link(room.id) });
       }
+      if (e.kind !== 'created') return; // an edit: only the people it newly mentions
       if (e.announcement && e.module === 'post') {
         const told = new Set(mentioned);
         const everyone = membersOnly(room, room.members.keys(), e.actorId).filter(

@@ -192,13 +192,24 @@ export async function updatePost(
 ): Promise<PostDTO> {
   const access = await requireRoom(user, roomId, 'contribute', 'feed');
   const viewer = viewerOf(user, access);
+  const before: { body: string | null } = { body: null }; // the body this edit replaced
   const post = await mutatePost(roomId, postId, (p) => {
+    before.body = null;
     if (!roomItemAbilities(access.abilities, user.id, p.authorId).edit) throw forbidden();
     if (p.rev !== input.rev) throw staleCopy();
     if (p.body === input.body) return { set: null, result: (n) => n };
+    before.body = p.body;
     return { set: { body: input.body, editedAt: new Date(), rev: p.rev + 1 }, result: (n) => n };
   });
-  publish(access, user.id, 'post', postId, 'updated');
+  // Only people the edit mentions for the first time hear of it (no second notice).
+  let mentionedIds: string[] = [];
+  if (before.body !== null) {
+    const previously = new Set(await mentionedMembers(access, user.id, before.body));
+    mentionedIds = (await mentionedMembers(access, user.id, input.body)).filter(
+      (id) => !previously.has(id),
+    );
+  }
+  publish(access, user.id, 'post', postId, 'updated', mentionedIds.length ? { mentionedIds } : {});
   return presentPost(post, viewer);
 }
 
