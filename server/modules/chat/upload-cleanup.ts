@@ -1,6 +1,7 @@
 import { deleteFile } from '../../lib/files';
 import { logger } from '../../lib/logger';
 import { withKeyLock } from '../../lib/keyed-lock';
+import { removeUnattachedPostFiles } from '../rooms/feed/post.files-cleanup';
 import { ChatFileModel } from './chat-file.model';
 import { CHAT_BUCKET, fileLock, loadFile } from './chat.files';
 
@@ -30,10 +31,16 @@ export async function removeUnsentUploads(now = new Date()): Promise<number> {
   return removed;
 }
 
-/** Hourly, first a minute after the start. Returns a stop function. */
+/**
+ * Hourly, first a minute after the start: abandoned chat uploads, then abandoned room post
+ * uploads (one sweep for both). Returns a stop function.
+ */
 export function startUploadCleanup(): () => void {
   const run = () => {
-    removeUnsentUploads().catch((err: unknown) => logger.warn({ err }, 'upload cleanup failed'));
+    removeUnsentUploads()
+      .catch((err: unknown) => logger.warn({ err }, 'upload cleanup failed'))
+      .then(() => removeUnattachedPostFiles())
+      .catch((err: unknown) => logger.warn({ err }, 'room post upload cleanup failed'));
   };
   const first = setTimeout(run, 60_000);
   const every = setInterval(run, 3_600_000);

@@ -51,7 +51,10 @@ describe('room feed: mentions in an edit', () => {
     }).expect(200);
     // One notify call stores every recipient of the edit: once dave has his, the edit is done.
     await vi.waitFor(async () => expect(await mentions('dave')).toBe(1));
-    const dave = await NotificationModel.findOne({ userId: ids.dave, kind: 'rooms.mention' }).lean();
+    const dave = await NotificationModel.findOne({
+      userId: ids.dave,
+      kind: 'rooms.mention',
+    }).lean();
     expect(dave?.link).toBe(`/rooms/${room}`);
     expect(await mentions('bob')).toBe(1);
     expect(await mentions('alice')).toBe(0);

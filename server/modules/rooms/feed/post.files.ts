@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../auth/current-user';
 import { HttpError, notFound } from '../../../lib/errors';
 import { findFile, openDownload, saveFile, type StoredFile } from '../../../lib/files';
 import { classifyAttachment, withoutMetadata } from '../../../lib/files/attachments';
+import { withKeyLock } from '../../../lib/keyed-lock';
 import { requireRoom } from '../access';
 import type { StoredPostFile } from './post.model';
 import { POST_FILE_IMAGE_TYPES, presentPostFile } from './post.presenter';
@@ -14,6 +15,17 @@ export const POST_FILE_MAX_BYTES = 20 * 1024 * 1024;
 const OWNER_TYPE = 'room-post';
 
 type User = Pick<CurrentUser, 'id' | 'roles'>;
+
+/** Held while a post checks and stores its files, and while the sweep removes an upload. */
+export const postFileLock = (fileId: string) => `room-post-file:${fileId.toLowerCase()}`;
+
+/** Runs `fn` holding the locks of all these files (taken in one order: no deadlock). */
+export function withPostFileLocks<T>(fileIds: string[], fn: () => Promise<T>): Promise<T> {
+  const keys = [...new Set(fileIds.map(postFileLock))].sort();
+  const hold = (i: number): Promise<T> =>
+    i < keys.length ? withKeyLock(keys[i] as string, () => hold(i + 1)) : fn();
+  return hold(0);
+}
 
 /** 404 invisible / no feed, 403 not a member, 409 archived: checked before the body is read too. */
 export async function ensureMayUploadPostFile(user: User, roomId: string): Promise<void> {

@@ -14,10 +14,11 @@ import {
   normalisePost,
   type StoredPost,
   type StoredPostComment,
+  type StoredPostFile,
 } from './post.model';
 import { presentPost, presentPostComment, presentPosts, type FeedViewer } from './post.presenter';
 import { feedPage, findPost, forgetFeed, rememberPost, roomFeed } from './post.store';
-import { postFilesFor } from './post.files';
+import { postFilesFor, withPostFileLocks } from './post.files';
 
 export const MAX_PINNED = 5;
 export const MAX_COMMENTS = 500;
@@ -143,10 +144,8 @@ export async function createPost(
     return presentPost(post, viewer).then((dto) => ({ post: dto, created: false }));
   };
   return withKeyLock(postLock(postId), async () => {
-    // No read first (it would scan all posts on every create): the unique `_id` finds a replay.
-    const files = await postFilesFor(roomId, user.id, input.fileIds);
     const mentionedIds = await mentionedMembers(access, user.id, input.body);
-    const post: StoredPost = {
+    const makePost = (files: StoredPostFile[]): StoredPost => ({
       _id: postId,
       roomId,
       authorId: user.id,
@@ -164,15 +163,24 @@ export async function createPost(
       deletedBy: null,
       rev: 0,
       seq: 0,
-    };
-    try {
-      await RoomPostModel.create(post);
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      const winner = await RoomPostModel.findById(postId).lean();
-      if (winner) return replay(winner);
-      throw err;
-    }
+    });
+    // The files' locks from their check until the post is stored: the upload sweep re-checks
+    // under the same lock, so it never removes a file this post is about to list.
+    const stored = await withPostFileLocks(input.fileIds, async () => {
+      // No read first (it would scan all posts on every create): the unique `_id` finds a replay.
+      const post = makePost(await postFilesFor(roomId, user.id, input.fileIds));
+      try {
+        await RoomPostModel.create(post);
+        return { post };
+      } catch (err) {
+        if (!isDuplicate(err)) throw err;
+        const winner = await RoomPostModel.findById(postId).lean();
+        if (winner) return { winner };
+        throw err;
+      }
+    });
+    if ('winner' in stored) return replay(stored.winner);
+    const { post } = stored;
     await rememberPost(post);
     publish(access, user.id, 'post', postId, 'created', {
       activity: true,
