@@ -2,7 +2,7 @@ import { api } from '../../../lib/api';
 import type { ApiData } from '@shared/http/errors';
 import type { PostReaction } from '@shared/rooms/schemas';
 import type { FeedPageDTO, PostCommentDTO, PostDTO, RoomFileRefDTO } from '@shared/rooms/types';
-import { uploadWithProgress } from '../../chat/upload';
+import { uploadWithProgress } from '../../../lib/upload';
 import { roomPath } from '../api';
 
 /** REST calls of a room's feed (`/api/rooms/:roomId/feed|posts|post-files`), unwrapped. */
@@ -62,7 +62,10 @@ export const uploadPostFile = (
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
-) => uploadWithProgress<RoomFileRefDTO>(`${roomPath(roomId)}/post-files`, file, onProgress, signal);
+) =>
+  uploadWithProgress<RoomFileRefDTO>(`${roomPath(roomId)}/post-files`, file, onProgress, {
+    signal,
+  });
 
 /** The answer is a whole post (some routes may answer with less: then the feed is refetched). */
 export const isPost = (v: unknown): v is PostDTO =>
