@@ -43,7 +43,7 @@ export class CachedSessionStore extends Store {
 
   constructor(
     readonly backing: Store,
-    private readonly opts: { touchAfterMs: number; max: number },
+    private readonly opts: { touchAfterMs: number; max: number; onClose?: () => void },
   ) {
     super();
     this.offCluster = [
@@ -128,6 +128,7 @@ export class CachedSessionStore extends Store {
   /** Stops listening to the cluster and closes the database store (if it can be closed). */
   async close(): Promise<void> {
     for (const off of this.offCluster) off();
+    this.opts.onClose?.();
     live.delete(this);
     this.clearLocal();
     const closable = this.backing as Store & { close?: () => Promise<void> };

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import type { RequestHandler } from 'express';
 import type { Env } from '../env';
 import { CachedSessionStore } from './session-cache';
+import { startSessionPruning } from './session-prune';
 
 export const SESSION_COOKIE = 'portal.sid';
 
@@ -19,15 +20,16 @@ export function createSessionStore(): CachedSessionStore {
   const database = MongoStore.create({
     client: mongoose.connection.getClient(),
     collectionName: 'sessions',
-    // FerretDB has no TTL indexes; the store prunes expired sessions itself.
-    autoRemove: 'interval',
-    autoRemoveInterval: 10,
+    // FerretDB has no TTL indexes; expired sessions are pruned by session-prune.ts, never by
+    // connect-mongo's interval (an unacknowledged write that desynchronises FerretDB connections).
+    autoRemove: 'disabled',
     stringify: false,
     touchAfter: TOUCH_AFTER_SECONDS,
   });
   return new CachedSessionStore(database, {
     touchAfterMs: TOUCH_AFTER_SECONDS * 1000,
     max: 50_000,
+    onClose: startSessionPruning(),
   });
 }
 
