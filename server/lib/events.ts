@@ -9,13 +9,15 @@ import type { ChatEvents } from '../modules/chat/chat.events';
 import type { LeaveEvents } from '../modules/leave/leave.events';
 import type { WikiEvents } from '../modules/wiki/wiki.events';
 import type { RoomEvents } from '../modules/rooms/rooms.events';
+import type { LearningEvents } from '../modules/learning/learning.events';
 
 /**
  * Domain events, published by services after a successful write. Realtime, notifications and
  * search subscribe; no service calls another module's sockets or collections directly.
  * In-process: each instance delivers to its own subscribers, and Socket.IO's adapter fans out.
  */
-export interface DomainEvents extends ChatEvents, LeaveEvents, WikiEvents, RoomEvents {
+export interface DomainEvents
+  extends ChatEvents, LeaveEvents, WikiEvents, RoomEvents, LearningEvents {
   'auth.login': { userId: string; sessionId: string; method: 'local' | 'oidc' };
   'auth.logout': { userId: string; sessionId: string };
   'person.created': { personId: string; actorId: string };

@@ -34,6 +34,17 @@ export const errorCodes = [
   'room_archived',
   'request_pending',
   'already_member',
+  'course_not_published',
+  'not_enrolled',
+  'no_attempts_left',
+  'session_full',
+  'registration_closed',
+  'already_registered',
+  'session_cancelled',
+  'course_archived',
+  'nothing_to_publish',
+  'course_incomplete',
+  'no_approver',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -116,6 +116,20 @@ export interface ServerToClientEvents {
   'rooms:mine': (payload: Record<string, never>) => void;
   /** To a person removed from a room (or whose room became invisible): close its views now. */
   'rooms:access-lost': (payload: { roomId: string }) => void;
+  /**
+   * E-learning. Invalidations with ids only. `learning:course` goes to sockets that watch the
+   * course (room `learning-course:<id>`, joined with `learning:watch` after a policy check) and
+   * to the course's authors; `learning:mine` to one person's tabs (my courses, registrations, due
+   * trainings changed); `learning:registrations` to deciders (manager, HR) whose inbox changed;
+   * `learning:compliance` to sockets in room `learning-compliance` (HR and leaders who may see it).
+   */
+  'learning:course': (payload: {
+    courseId: string;
+    part: 'meta' | 'content' | 'discussion' | 'announcements' | 'sessions' | 'learners';
+  }) => void;
+  'learning:mine': (payload: Record<string, never>) => void;
+  'learning:registrations': (payload: { registrationId: string; sessionId: string }) => void;
+  'learning:compliance': (payload: { assignmentId: string | null }) => void;
 }
 
 /**
@@ -169,6 +183,17 @@ export interface ClientToServerEvents {
     ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
   ) => void;
   'wiki:unwatch-page': (payload: { pageId: string }) => void;
+  /** Receive `learning:course` while a course is open (checked by the course policy). */
+  'learning:watch': (
+    payload: { courseId: string },
+    ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
+  ) => void;
+  'learning:unwatch': (payload: { courseId: string }) => void;
+  /** Receive `learning:compliance` while the dashboard is open (HR and leaders only). */
+  'learning:watch-compliance': (
+    ack: (payload: { ok: true } | SocketForbidden | SocketEventError) => void,
+  ) => void;
+  'learning:unwatch-compliance': () => void;
 }
 
 /**
