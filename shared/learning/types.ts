@@ -56,6 +56,8 @@ export interface CourseCardDTO {
   myProgress: { percent: number; completedAt: string | null } | null;
   updatedAt: string;
   abilities: CourseAbilities;
+  /** scope=manage only: the draft differs from the published version (changes not yet published). */
+  draftChanged?: boolean;
 }
 
 export interface QuizOptionDTO {
