@@ -32,6 +32,7 @@ import { roomMemberRoutes } from './rooms/members/members.routes';
 import { roomRequestRoutes } from './rooms/requests/room-requests.routes';
 import { roomRoutes } from './rooms/rooms.routes';
 import { roomTaskRoutes } from './rooms/tasks/tasks.routes';
+import { learningRoutes } from './learning';
 
 /** Every feature's routes, in mount order. A feature adds one line here. */
 export function allRoutes(): RouteDef[] {
@@ -70,5 +71,6 @@ export function allRoutes(): RouteDef[] {
     ...roomRequestRoutes,
     ...roomRoutes,
     ...roomTaskRoutes,
+    ...learningRoutes,
   ];
 }

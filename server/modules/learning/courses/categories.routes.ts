@@ -1,0 +1,3 @@
+import type { RouteDef } from '../../../lib/route';
+
+export const categoryRoutes: RouteDef[] = [];

@@ -1,0 +1,139 @@
+import type { LessonType } from '@shared/learning/schemas';
+import { createKeyedCache } from '../../../lib/keyed-cache';
+import { ContentModel, draftId, versionId } from './content.model';
+import { courseById } from './course-index';
+
+export interface StoredOption {
+  id: string;
+  text: string;
+  correct: boolean;
+}
+export interface StoredQuestion {
+  id: string;
+  kind: 'single' | 'multiple';
+  text: string;
+  options: StoredOption[];
+  feedback: string;
+}
+export interface StoredQuiz {
+  questions: StoredQuestion[];
+  passingScore: number;
+  maxAttempts: number | null;
+}
+export interface StoredLesson {
+  id: string;
+  type: LessonType;
+  title: string;
+  html: string;
+  mediaFileId: string | null;
+  captionsFileId: string | null;
+  transcript: string;
+  fileIds: string[];
+  url: string | null;
+  quiz: StoredQuiz | null;
+}
+export interface StoredModule {
+  id: string;
+  title: string;
+  lessons: StoredLesson[];
+}
+export interface StoredAssessmentItem {
+  id: string;
+  area: string;
+  statement: string;
+}
+export interface StoredContent {
+  courseId: string;
+  /** null = the draft. */
+  version: number | null;
+  modules: StoredModule[];
+  assessment: StoredAssessmentItem[];
+  rev: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+  /** Draft only: the published version it was last based on. */
+  baseVersion: number;
+}
+
+interface ContentDoc {
+  _id: string;
+  courseId: string;
+  version: number | null;
+  modules?: StoredModule[];
+  assessment?: StoredAssessmentItem[];
+  baseVersion?: number;
+  rev?: number;
+  updatedAt?: Date;
+  updatedBy?: string | null;
+}
+
+export function toStoredContent(doc: ContentDoc): StoredContent {
+  return {
+    courseId: doc.courseId,
+    version: doc.version ?? null,
+    modules: doc.modules ?? [],
+    assessment: doc.assessment ?? [],
+    rev: doc.rev ?? 0,
+    updatedAt: doc.updatedAt ?? new Date(0),
+    updatedBy: doc.updatedBy ?? null,
+    baseVersion: doc.baseVersion ?? 0,
+  };
+}
+
+async function loadContent(id: string): Promise<StoredContent | null> {
+  const doc = await ContentModel.findById(id).lean<ContentDoc>();
+  return doc ? toStoredContent(doc) : null;
+}
+
+// Published snapshots never change: cache them (bounded LRU). Key = `<courseId>:v<n>`.
+const versions = createKeyedCache<StoredContent | null>({
+  name: 'learning-content-versions',
+  max: 2000,
+  load: loadContent,
+});
+// Drafts: write-through (the writer sets, other instances drop). Key = `<courseId>:draft`.
+const drafts = createKeyedCache<StoredContent | null>({
+  name: 'learning-content-drafts',
+  max: 500,
+  load: loadContent,
+});
+
+/** The published content a learner sees now (null: never published). Cached. */
+export async function publishedContent(courseId: string): Promise<StoredContent | null> {
+  const course = await courseById(courseId);
+  if (!course || course.version < 1) return null;
+  return contentVersion(courseId, course.version);
+}
+
+export async function contentVersion(
+  courseId: string,
+  version: number,
+): Promise<StoredContent | null> {
+  if (version < 1) return null;
+  const c = await versions.get(versionId(courseId, version));
+  if (c === null) versions.invalidate(versionId(courseId, version)); // not there yet: don't pin null
+  return c;
+}
+
+/** The editable draft (null only when the course has none yet). Cached, write-through. */
+export async function draftContent(courseId: string): Promise<StoredContent | null> {
+  return drafts.get(draftId(courseId));
+}
+
+/** After a successful draft write on this instance. */
+export function rememberDraft(courseId: string, content: StoredContent): void {
+  drafts.set(draftId(courseId), content);
+}
+
+export function forgetDraft(courseId: string): void {
+  drafts.invalidate(draftId(courseId));
+}
+
+/** Every lesson, flattened in order. */
+export const lessonsOf = (c: StoredContent): StoredLesson[] => c.modules.flatMap((m) => m.lessons);
+
+/** Tests. */
+export function resetContentCaches(): void {
+  versions.clear();
+  drafts.clear();
+}

@@ -1,0 +1,3 @@
+import type { RouteDef } from '../../../lib/route';
+
+export const courseFileRoutes: RouteDef[] = [];

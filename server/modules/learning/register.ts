@@ -1,0 +1,17 @@
+import { logger } from '../../lib/logger';
+import { warmCourseIndex } from './courses/course-index';
+import { registerDiscussion } from './discussion/register';
+
+/**
+ * The learning module's subscribers and sweeps: each folder's `register*()` (one line each),
+ * returning one stop function. The integrator calls it from `server/main.ts` after the database
+ * is connected. (Realtime is registered separately in `server/modules/subscribers.ts`.)
+ */
+export function registerLearning(): () => void {
+  void warmCourseIndex().catch((err: unknown) =>
+    logger.warn({ err }, 'course index warm-up failed'),
+  );
+  const offs: (() => void)[] = [];
+  offs.push(registerDiscussion());
+  return () => offs.forEach((off) => off());
+}
