@@ -301,6 +301,9 @@ export interface SessionDTO {
   /** Whether registrations go to HR after the manager. */
   needsHr: boolean;
   myRegistration: RegistrationDTO | null;
+  /** Optional (C3's register dialog names them): who decides my registration's manager step;
+   * null = no manager (the HR step or the seat comes directly). */
+  myApprover?: PersonRef | null;
   rev: number;
   abilities: SessionAbilities;
 }
@@ -332,6 +335,10 @@ export interface RegistrationDTO {
   /** Manager who decides (the leave approver), for display. */
   approver: PersonRef | null;
   days: { date: string; start: string; end: string }[];
+  /** Optional (shown in the decide inbox): the course's cost per person in cents. */
+  costCents?: number;
+  /** Optional (shown in the decide inbox): the session's seats (null = no limit) and fill. */
+  seats?: { seats: number | null; taken: number; waitlisted: number };
   createdAt: string;
   updatedAt: string;
   history: RegistrationHistoryDTO[];
