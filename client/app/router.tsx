@@ -16,6 +16,7 @@ import { chatRoutes } from '../features/chat/routes';
 import { leaveRoutes } from '../features/leave/routes';
 import { wikiRoutes } from '../features/wiki/routes';
 import { roomsRoutes } from '../features/rooms/routes';
+import { learningRoutes } from '../features/learning/routes';
 import { safeReturnTo } from '@shared/auth/return-to';
 import { RootRoute } from './RootRoute';
 import { AppLayout } from './layout/AppLayout';
@@ -105,6 +106,7 @@ const appRoutes: RouteObject[] = [
   ...leaveRoutes,
   ...wikiRoutes,
   ...roomsRoutes,
+  ...learningRoutes,
   ...adminRoutes,
   // Static: the error boundary shows the same content.
   { path: '*', element: <NotFoundPage /> },

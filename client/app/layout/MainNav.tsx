@@ -16,6 +16,7 @@ export function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNaviga
     { to: '/leave', label: t('nav.leave'), badge: <LeaveNavBadge /> },
     { to: '/wiki', label: t('nav.wiki') },
     { to: '/rooms', label: t('nav.rooms') },
+    { to: '/learning', label: t('nav.learning') },
     { to: '/apps', label: t('nav.apps') },
     { to: '/people', label: t('nav.people') },
     { to: '/org', label: t('nav.org') },

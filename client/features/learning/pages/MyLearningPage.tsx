@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../../components/Page';
+
+export function MyLearningPage() {
+  const { t } = useTranslation('learning');
+  return <Page title={t('title')} />;
+}
