@@ -230,6 +230,17 @@ export interface TrainingRecordDTO {
   inProgress: { courseId: string; title: string; percent: number }[];
 }
 
+/** One enrolled learner of a course (`GET …/courses/:courseId/learners`, seeLearners only). */
+export interface CourseLearnerDTO {
+  person: PersonRef;
+  enrolledAt: string;
+  /** 0..100 over the lessons of the published version. */
+  percent: number;
+  completedAt: string | null;
+  /** Quiz lessons by id: attempts, best score, passed. */
+  quizzes: Record<string, QuizAttemptSummaryDTO>;
+}
+
 export interface MyCourseDTO {
   course: CourseCardDTO;
   enrolment: EnrolmentDTO;
