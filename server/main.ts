@@ -26,6 +26,7 @@ import { attachCollab } from './modules/wiki/collab/collab.server';
 import { startWikiReviewReminders } from './modules/wiki/social/review-reminder';
 import { startRoomReviewReminders } from './modules/rooms/rooms.review-reminder';
 import { warmRooms } from './modules/rooms/warm';
+import { registerLearning } from './modules/learning/register';
 import { warmWikiSearch } from './modules/wiki/search/search.index';
 import { warmWikiSocial } from './modules/wiki/social/warm';
 
@@ -96,6 +97,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const stopRoomReviewReminders = startRoomReviewReminders();
   // Every room and membership in memory, then the rooms' module caches (one bulk read each).
   warmRooms();
+  // Learning: subscribers, reminder sweeps and the warm-up of its in-memory indexes.
+  const stopLearning = registerLearning();
   // Page texts (search), watchers and comment counts of all pages, each from one bulk read.
   warmWikiSearch();
   warmWikiSocial();
@@ -121,6 +124,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         stopLeaveSweeps();
         stopWikiReviewReminders();
         stopRoomReviewReminders();
+        stopLearning();
         unregisterGauge();
         // Every loaded wiki document is stored before connections and the database close.
         await collab.close().catch((err: unknown) => logger.error({ err }, 'collab close failed'));
