@@ -1,8 +1,129 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RegistrationDTO } from '@shared/learning/types';
 import { Page } from '../../../../components/Page';
+import { Button } from '../../../../components/Button';
+import { EmptyState } from '../../../../components/EmptyState';
+import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { Spinner } from '../../../../components/Spinner';
+import { announce } from '../../../../components/LiveAnnouncer';
+import { ApiError } from '../../../../lib/api';
+import { FormDialog } from '../../../people/components/FormDialog';
+import { useDecide, useDecideList } from '../queries';
+import { DecisionForm, type Decision } from '../components/DecisionForm';
+import { RegistrationCard } from '../components/RegistrationCard';
+import { formatDate } from '../format';
+import styles from '../trainings.module.css';
 
-/** First version (placeholder while the full page is built). */
+/**
+ * "Anmeldungen entscheiden": a manager's people (the manager step) and, for HR, the HR step.
+ * Live: C1's realtime invalidates `learningKeys.decide()` on `learning:registrations`.
+ */
 export function RegistrationsInboxPage() {
-  const { t } = useTranslation('learningTrainings');
-  return <Page title={t('inbox.title')} />;
+  const { t, i18n } = useTranslation('learningTrainings');
+  const list = useDecideList();
+  const decide = useDecide();
+  const [open, setOpen] = useState<{ r: RegistrationDTO; decision: Decision } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const subject = (r: RegistrationDTO) =>
+    `${r.person.displayName} – ${r.courseTitle}${r.days[0] ? `, ${formatDate(r.days[0].date, i18n.language)}` : ''}`;
+
+  const submit = (reason: string) => {
+    if (!open) return;
+    const { r, decision } = open;
+    decide.mutate(
+      { id: r.id, rev: r.rev, decision, reason },
+      {
+        onSuccess: () => {
+          setOpen(null);
+          setNotice(null);
+          announce(
+            decision === 'approve'
+              ? t('decide.approved', { subject: subject(r) })
+              : t('decide.rejected', { subject: subject(r) }),
+          );
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.code === 'invalid_transition') {
+            // Someone else decided meanwhile: say so and show the current state.
+            setOpen(null);
+            setNotice(t('decide.alreadyDecidedFor', { subject: subject(r) }));
+            announce(t('decide.alreadyDecided'));
+            void list.refetch();
+          }
+        },
+      },
+    );
+  };
+
+  const items = list.data ?? [];
+  const managerStep = items.filter((r) => r.status === 'pending_manager');
+  const hrStep = items.filter((r) => r.status === 'pending_hr');
+  const rest = items.filter((r) => r.status !== 'pending_manager' && r.status !== 'pending_hr');
+
+  const section = (title: string, rows: RegistrationDTO[], key: string) =>
+    rows.length > 0 ? (
+      <section className={styles.stack} aria-labelledby={`inbox-${key}`}>
+        <h2 id={`inbox-${key}`}>{title}</h2>
+        <ul className={styles.list}>
+          {rows.map((r) => (
+            <RegistrationCard
+              key={r.id}
+              registration={r}
+              busy={decide.isPending}
+              onDecide={(decision) => {
+                decide.reset();
+                setOpen({ r, decision });
+              }}
+            />
+          ))}
+        </ul>
+      </section>
+    ) : null;
+
+  return (
+    <Page title={t('inbox.title')} description={t('inbox.description')}>
+      <div className={styles.stack}>
+        {notice ? (
+          <p role="status" className={`${styles.pill} ${styles.warn}`}>
+            {notice}
+          </p>
+        ) : null}
+        {list.isPending ? (
+          <Spinner label={t('inbox.loading')} />
+        ) : list.isError ? (
+          <ErrorMessage error={list.error}>
+            <Button size="small" onPress={() => void list.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </ErrorMessage>
+        ) : items.length === 0 ? (
+          <EmptyState title={t('inbox.empty')}>{t('inbox.emptyHint')}</EmptyState>
+        ) : (
+          <>
+            {section(t('inbox.managerStep', { count: managerStep.length }), managerStep, 'manager')}
+            {section(t('inbox.hrStep', { count: hrStep.length }), hrStep, 'hr')}
+            {section(t('inbox.other', { count: rest.length }), rest, 'other')}
+          </>
+        )}
+      </div>
+      <FormDialog
+        title={open?.decision === 'reject' ? t('decide.rejectTitle') : t('decide.approveTitle')}
+        isOpen={open !== null}
+        onOpenChange={(o) => (o ? undefined : setOpen(null))}
+      >
+        {open ? (
+          <DecisionForm
+            key={`${open.r.id}-${open.decision}`}
+            decision={open.decision}
+            subject={subject(open.r)}
+            onSubmit={submit}
+            onClose={() => setOpen(null)}
+            isPending={decide.isPending}
+            error={decide.error}
+          />
+        ) : null}
+      </FormDialog>
+    </Page>
+  );
 }

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { RegistrationDTO } from '@shared/learning/types';
+import { formatDateTime, statusText, statusTone } from '../format';
+import styles from '../trainings.module.css';
+
+/** The registration's status as a pill (words, not colour alone). */
+export function StatusPill({
+  registration,
+}: {
+  registration: Pick<RegistrationDTO, 'status' | 'waitlistPosition' | 'history'>;
+}) {
+  const { t } = useTranslation('learningTrainings');
+  return (
+    <span className={`${styles.pill} ${styles[statusTone(registration.status)]}`}>
+      {statusText(registration, t)}
+    </span>
+  );
+}
+
+/** "Verlauf": every step with who, when and why, in a disclosure. */
+export function HistoryDisclosure({ registration }: { registration: RegistrationDTO }) {
+  const { t, i18n } = useTranslation('learningTrainings');
+  if (registration.history.length === 0) return null;
+  return (
+    <details className={styles.disclosure}>
+      <summary>{t('history.show', { count: registration.history.length })}</summary>
+      <ol className={styles.history}>
+        {registration.history.map((h, i) => (
+          <li key={`${h.at}-${i}`}>
+            <time dateTime={h.at}>{formatDateTime(h.at, i18n.language)}</time>:{' '}
+            {t(`history.action.${h.action}`, { defaultValue: t(`status.${h.to}`) })}
+            {h.actor ? ` – ${h.actor.displayName}` : ''}
+            {h.reason ? ` („${h.reason}“)` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
