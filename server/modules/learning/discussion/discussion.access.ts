@@ -22,7 +22,10 @@ export interface DiscussionAccess {
 export const courseArchived = () =>
   new HttpError(409, 'course_archived', 'The course is archived.');
 
-export function factsOf(user: Pick<CurrentUser, 'id' | 'roles'>, access: CourseAccess): DiscussionFacts {
+export function factsOf(
+  user: Pick<CurrentUser, 'id' | 'roles'>,
+  access: CourseAccess,
+): DiscussionFacts {
   return {
     abilities: access.abilities,
     status: access.course.status,

@@ -85,7 +85,12 @@ export async function enrol(w: World, who: Who, courseId: string): Promise<void>
     { $set: { [`courses.${courseId}`]: enrolment }, $inc: { rev: 1 } },
   );
   if (updated.matchedCount === 0) {
-    await LearnerModel.create({ _id: personId, courses: { [courseId]: enrolment }, assessments: {}, rev: 1 });
+    await LearnerModel.create({
+      _id: personId,
+      courses: { [courseId]: enrolment },
+      assessments: {},
+      rev: 1,
+    });
   }
   await rememberLearner(personId);
 }
@@ -95,13 +100,10 @@ export async function setStatus(courseId: string, status: CourseStatus): Promise
   await rememberCourse(courseId);
 }
 
-export const send = (
-  w: World,
-  who: Who,
-  method: 'post' | 'delete',
-  path: string,
-  body?: object,
-) => w.s[who].agent[method](path).set('X-CSRF-Token', w.s[who].csrf).send(body ?? {});
+export const send = (w: World, who: Who, method: 'post' | 'delete', path: string, body?: object) =>
+  w.s[who].agent[method](path)
+    .set('X-CSRF-Token', w.s[who].csrf)
+    .send(body ?? {});
 
 export const get = (w: World, who: Who, path: string) => w.s[who].agent.get(path);
 

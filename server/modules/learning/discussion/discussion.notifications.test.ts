@@ -23,12 +23,18 @@ describe('discussion notifications', () => {
     const c = await makeCourse(w);
     const base = `/api/learning/courses/${c}`;
     const t = await send(w, 'learner', 'post', `${base}/threads`, threadBody()).expect(201);
-    await vi.waitFor(async () => expect(await kindsOf(w.ids.trainer)).toEqual(['learning.question']));
+    await vi.waitFor(async () =>
+      expect(await kindsOf(w.ids.trainer)).toEqual(['learning.question']),
+    );
 
     const replies = `${base}/threads/${t.body.data.id}/replies`;
     await send(w, 'trainer', 'post', replies, { clientId: randomUUID(), body: 'Ja.' }).expect(201);
-    await send(w, 'learner2', 'post', replies, { clientId: randomUUID(), body: 'Danke!' }).expect(201);
-    await send(w, 'learner', 'post', replies, { clientId: randomUUID(), body: 'Super.' }).expect(201);
+    await send(w, 'learner2', 'post', replies, { clientId: randomUUID(), body: 'Danke!' }).expect(
+      201,
+    );
+    await send(w, 'learner', 'post', replies, { clientId: randomUUID(), body: 'Super.' }).expect(
+      201,
+    );
     await vi.waitFor(async () =>
       expect(await kindsOf(w.ids.learner)).toEqual(['learning.answer', 'learning.reply']),
     );

@@ -15,12 +15,20 @@ const TRAINER = 'a'.repeat(24);
 const course = { trainerIds: [TRAINER], kind: 'course' as const, version: 1 };
 
 type Who = 'hr' | 'trainer' | 'enrolled' | 'audience' | 'outsider';
-const viewers: Record<Who, { id: string; roles: string[]; enrolled: boolean; inAudience: boolean }> = {
+const viewers: Record<
+  Who,
+  { id: string; roles: string[]; enrolled: boolean; inAudience: boolean }
+> = {
   hr: { id: 'h'.repeat(24), roles: ['employee', 'hr'], enrolled: false, inAudience: false },
   trainer: { id: TRAINER, roles: ['employee'], enrolled: false, inAudience: false },
   enrolled: { id: 'e'.repeat(24), roles: ['employee'], enrolled: true, inAudience: true },
   audience: { id: 'b'.repeat(24), roles: ['employee'], enrolled: false, inAudience: true },
-  outsider: { id: 'c'.repeat(24), roles: ['employee', 'admin'], enrolled: false, inAudience: false },
+  outsider: {
+    id: 'c'.repeat(24),
+    roles: ['employee', 'admin'],
+    enrolled: false,
+    inAudience: false,
+  },
 };
 
 /** The facts as `discussion.access.ts` builds them (S1's abilities for the status). */
@@ -76,7 +84,9 @@ describe('discussion policy (full table)', () => {
   it('a trainer voice is a trainer of this course or HR, decided at reading time', () => {
     expect(isTrainerVoice({ id: TRAINER, roles: ['employee'] }, course)).toBe(true);
     expect(isTrainerVoice({ id: 'h'.repeat(24), roles: ['hr'] }, course)).toBe(true);
-    expect(isTrainerVoice({ id: 'e'.repeat(24), roles: ['employee', 'admin'] }, course)).toBe(false);
+    expect(isTrainerVoice({ id: 'e'.repeat(24), roles: ['employee', 'admin'] }, course)).toBe(
+      false,
+    );
     expect(isTrainerVoice({ id: TRAINER, roles: ['employee'] }, { trainerIds: [] })).toBe(false);
   });
 });

@@ -29,7 +29,9 @@ beforeAll(async () => {
 });
 
 async function ask(who: Who, courseId = course, extra: object = {}): Promise<ThreadDTO> {
-  const res = await send(w, who, 'post', `${base(courseId)}/threads`, threadBody(extra)).expect(201);
+  const res = await send(w, who, 'post', `${base(courseId)}/threads`, threadBody(extra)).expect(
+    201,
+  );
   return res.body.data as ThreadDTO;
 }
 
@@ -69,7 +71,12 @@ describe('discussion routes: status codes', () => {
       clientId: randomUUID(),
       body: 'x',
     }).expect(404);
-    await send(w, 'learner', 'delete', `${base(course)}/threads/${t.id}/replies/${randomUUID()}`).expect(404);
+    await send(
+      w,
+      'learner',
+      'delete',
+      `${base(course)}/threads/${t.id}/replies/${randomUUID()}`,
+    ).expect(404);
   });
 
   it('403 for a learner who is not enrolled (and for non-trainers announcing)', async () => {
@@ -91,12 +98,23 @@ describe('discussion routes: status codes', () => {
     await get(w, 'learner', `${base('nope')}/threads`).expect(400);
     await get(w, 'learner', `${base(course)}/threads?cursor=${'A'.repeat(20)}`).expect(400);
     await get(w, 'learner', `${base(course)}/threads?extra=1`).expect(400);
-    await send(w, 'learner', 'post', `${base(course)}/threads`, { clientId: 'x', title: 'Hi', body: '' }).expect(400);
-    await send(w, 'learner', 'post', `${base(course)}/threads`, threadBody({ body: '' })).expect(400);
+    await send(w, 'learner', 'post', `${base(course)}/threads`, {
+      clientId: 'x',
+      title: 'Hi',
+      body: '',
+    }).expect(400);
+    await send(w, 'learner', 'post', `${base(course)}/threads`, threadBody({ body: '' })).expect(
+      400,
+    );
     const t = await ask('learner');
-    await send(w, 'learner', 'post', `${base(course)}/threads/${t.id}/replies`, { clientId: randomUUID() }).expect(400);
+    await send(w, 'learner', 'post', `${base(course)}/threads/${t.id}/replies`, {
+      clientId: randomUUID(),
+    }).expect(400);
     await send(w, 'learner', 'delete', `${base(course)}/threads/not-a-uuid`).expect(400);
-    await send(w, 'trainer', 'post', `${base(course)}/announcements`, { clientId: randomUUID(), title: 'x' }).expect(400);
+    await send(w, 'trainer', 'post', `${base(course)}/announcements`, {
+      clientId: randomUUID(),
+      title: 'x',
+    }).expect(400);
   });
 });
 
@@ -112,7 +130,8 @@ describe('discussion routes: behaviour', () => {
       body: 'Drei Jahre.',
     }).expect(201);
     expect((reply.body.data as ReplyDTO).byTrainer).toBe(true);
-    const list = (await get(w, 'learner2', `${base(c)}/threads`).expect(200)).body.data as ThreadDTO[];
+    const list = (await get(w, 'learner2', `${base(c)}/threads`).expect(200)).body
+      .data as ThreadDTO[];
     expect(list.map((t) => t.id)).toEqual([older.id, newer.id]);
     expect(list[0]?.answered).toBe(true);
     expect(list[0]?.replies[0]?.body).toBe('Drei Jahre.');
@@ -150,13 +169,17 @@ describe('discussion routes: behaviour', () => {
     const whos: Who[] = ['learner', 'learner2', 'trainer', 'hr'];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        send(w, whos[i % whos.length] as Who, 'post', path, { clientId: randomUUID(), body: `Antwort ${i}` }),
+        send(w, whos[i % whos.length] as Who, 'post', path, {
+          clientId: randomUUID(),
+          body: `Antwort ${i}`,
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     const doc = await ThreadModel.findById(t.id).lean();
     expect(doc?.replies).toHaveLength(20);
-    const list = (await get(w, 'learner', `${base(course)}/threads`).expect(200)).body.data as ThreadDTO[];
+    const list = (await get(w, 'learner', `${base(course)}/threads`).expect(200)).body
+      .data as ThreadDTO[];
     expect(list.find((x) => x.id === t.id)?.replies).toHaveLength(20);
   });
 
@@ -187,7 +210,8 @@ describe('discussion routes: behaviour', () => {
     await send(w, 'learner2', 'delete', `${base(course)}/threads/${t.id}`).expect(403);
     await send(w, 'trainer', 'delete', `${base(course)}/threads/${t.id}`).expect(204);
     await send(w, 'learner', 'delete', `${base(course)}/threads/${t.id}`).expect(404);
-    const list = (await get(w, 'learner', `${base(course)}/threads`).expect(200)).body.data as ThreadDTO[];
+    const list = (await get(w, 'learner', `${base(course)}/threads`).expect(200)).body
+      .data as ThreadDTO[];
     expect(list.some((x) => x.id === t.id)).toBe(false);
     const doc = await ThreadModel.findById(t.id).lean();
     expect(doc?.deletedAt).toBeTruthy();
@@ -201,8 +225,15 @@ describe('discussion routes: behaviour', () => {
     await send(w, 'trainer', 'post', `${base(c)}/announcements`, body).expect(200);
     const reused = await send(w, 'hr', 'post', `${base(c)}/announcements`, body).expect(409);
     expect(reused.body.error.code).toBe('client_id_reused');
-    const b = await send(w, 'hr', 'post', `${base(c)}/announcements`, threadBody({ title: 'Zweite' })).expect(201);
-    const list = (await get(w, 'learner', `${base(c)}/announcements`).expect(200)).body.data as AnnouncementDTO[];
+    const b = await send(
+      w,
+      'hr',
+      'post',
+      `${base(c)}/announcements`,
+      threadBody({ title: 'Zweite' }),
+    ).expect(201);
+    const list = (await get(w, 'learner', `${base(c)}/announcements`).expect(200)).body
+      .data as AnnouncementDTO[];
     expect(list.map((x) => x.id)).toEqual([b.body.data.id, a.body.data.id]);
     expect(list[1]?.author?.id).toBe(w.ids.trainer);
   });
@@ -214,7 +245,10 @@ describe('discussion routes: behaviour', () => {
     await get(w, 'learner', `${base(c)}/threads`).expect(200);
     const res = await send(w, 'learner', 'post', `${base(c)}/threads`, threadBody()).expect(409);
     expect(res.body.error.code).toBe('course_archived');
-    await send(w, 'learner', 'post', `${base(c)}/threads/${t.id}/replies`, { clientId: randomUUID(), body: 'x' }).expect(409);
+    await send(w, 'learner', 'post', `${base(c)}/threads/${t.id}/replies`, {
+      clientId: randomUUID(),
+      body: 'x',
+    }).expect(409);
     await send(w, 'trainer', 'post', `${base(c)}/announcements`, threadBody()).expect(409);
     await get(w, 'visitor', `${base(c)}/threads`).expect(404);
   });

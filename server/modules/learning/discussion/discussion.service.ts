@@ -5,7 +5,11 @@ import { audit } from '../../audit/audit.service';
 import { HttpError, conflict, forbidden, notFound } from '../../../lib/errors';
 import { events } from '../../../lib/events';
 import { withKeyLock } from '../../../lib/keyed-lock';
-import { AnnouncementModel, normaliseAnnouncement, type StoredAnnouncement } from './announcement.model';
+import {
+  AnnouncementModel,
+  normaliseAnnouncement,
+  type StoredAnnouncement,
+} from './announcement.model';
 import { courseArchived, requireDiscussion, type DiscussionAccess } from './discussion.access';
 import { canDeleteItem, isTrainerVoice } from './discussion.policy';
 import {
@@ -202,12 +206,25 @@ async function ensureMayDelete(
 ): Promise<void> {
   if (canDeleteItem(user, d.facts, item)) {
     if (item.authorId !== user.id) {
-      await audit({ action: `learning.discussion.${what}_deleted`, actorId: user.id, subjectType: `learning_${what}`, subjectId, req });
+      await audit({
+        action: `learning.discussion.${what}_deleted`,
+        actorId: user.id,
+        subjectType: `learning_${what}`,
+        subjectId,
+        req,
+      });
     }
     return;
   }
   if (item.authorId === user.id && d.facts.status === 'archived') throw courseArchived();
-  await audit({ action: `learning.discussion.delete_${what}`, actorId: user.id, subjectType: `learning_${what}`, subjectId, outcome: 'denied', req });
+  await audit({
+    action: `learning.discussion.delete_${what}`,
+    actorId: user.id,
+    subjectType: `learning_${what}`,
+    subjectId,
+    outcome: 'denied',
+    req,
+  });
   throw forbidden();
 }
 

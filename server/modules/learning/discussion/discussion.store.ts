@@ -1,7 +1,11 @@
 import { badRequest } from '../../../lib/errors';
 import { createKeyedCache } from '../../../lib/keyed-cache';
 import { withKeyLock } from '../../../lib/keyed-lock';
-import { AnnouncementModel, normaliseAnnouncement, type StoredAnnouncement } from './announcement.model';
+import {
+  AnnouncementModel,
+  normaliseAnnouncement,
+  type StoredAnnouncement,
+} from './announcement.model';
 import { ThreadModel, normaliseThread, type StoredThread } from './thread.model';
 
 /**
@@ -33,7 +37,9 @@ const announcements = createKeyedCache<StoredAnnouncement[]>({
   name: 'learning-announcements',
   max: 2_000,
   load: async (courseId) =>
-    (await AnnouncementModel.find({ courseId }).lean()).map(normaliseAnnouncement).sort(newestFirst),
+    (await AnnouncementModel.find({ courseId }).lean())
+      .map(normaliseAnnouncement)
+      .sort(newestFirst),
 });
 
 export function courseThreads(courseId: string): Promise<StoredThread[]> {
@@ -106,5 +112,8 @@ export async function threadPage(
     : all;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { threads: page, nextCursor: rows.length > limit && last ? encodeThreadCursor(last) : null };
+  return {
+    threads: page,
+    nextCursor: rows.length > limit && last ? encodeThreadCursor(last) : null,
+  };
 }

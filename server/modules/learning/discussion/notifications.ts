@@ -32,7 +32,12 @@ export function registerDiscussionNotifications(): () => void {
         if (e.byTrainer) return;
         const trainers = course.trainerIds.filter((id) => id !== e.actorId);
         if (trainers.length) {
-          await notify({ userIds: trainers, kind: 'learning.question', params, link: link(course.id) });
+          await notify({
+            userIds: trainers,
+            kind: 'learning.question',
+            params,
+            link: link(course.id),
+          });
         }
         return;
       }
