@@ -77,6 +77,37 @@ export async function rememberAnnouncement(a: StoredAnnouncement): Promise<void>
   });
 }
 
+function groupBy<T extends { courseId: string }>(rows: T[], courseIds: Iterable<string>) {
+  const by = new Map<string, T[]>();
+  for (const id of courseIds) by.set(id, []);
+  for (const row of rows) {
+    const list = by.get(row.courseId);
+    if (list) list.push(row);
+    else by.set(row.courseId, [row]);
+  }
+  return by;
+}
+
+/**
+ * Fills both caches for every course from one bulk read each (courses without posts: empty), so
+ * no discussion tab waits on a scan after start.
+ */
+export async function warmDiscussion(courseIds: Iterable<string>): Promise<void> {
+  const ids = [...courseIds];
+  await threads.prime(async () => {
+    const docs = (await ThreadModel.find({ deletedAt: null }).lean()).map(normaliseThread);
+    return [...groupBy(docs, ids)].map(
+      ([id, list]) => [id, list.sort(byActivity)] as [string, StoredThread[]],
+    );
+  });
+  await announcements.prime(async () => {
+    const docs = (await AnnouncementModel.find({}).lean()).map(normaliseAnnouncement);
+    return [...groupBy(docs, ids)].map(
+      ([id, list]) => [id, list.sort(newestFirst)] as [string, StoredAnnouncement[]],
+    );
+  });
+}
+
 /** Tests: forget everything. */
 export function clearDiscussionCaches(): void {
   threads.clear();
