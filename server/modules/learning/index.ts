@@ -3,6 +3,7 @@ import { categoryRoutes } from './courses/categories.routes';
 import { courseFileRoutes } from './courses/files.routes';
 import { courseRoutes } from './courses/courses.routes';
 import { discussionRoutes } from './discussion/discussion.routes';
+import { progressRoutes } from './progress/progress.routes';
 
 /**
  * Every learning route, in mount order (one line per folder's routes array). Literal paths
@@ -13,4 +14,5 @@ export const learningRoutes: RouteDef[] = [
   ...courseFileRoutes,
   ...courseRoutes,
   ...discussionRoutes,
+  ...progressRoutes,
 ];

@@ -1,6 +1,7 @@
 import { logger } from '../../lib/logger';
 import { warmCourseIndex } from './courses/course-index';
 import { registerDiscussion } from './discussion/register';
+import { registerProgress } from './progress/register';
 
 /**
  * The learning module's subscribers and sweeps: each folder's `register*()` (one line each),
@@ -13,5 +14,6 @@ export function registerLearning(): () => void {
   );
   const offs: (() => void)[] = [];
   offs.push(registerDiscussion());
+  offs.push(registerProgress());
   return () => offs.forEach((off) => off());
 }
