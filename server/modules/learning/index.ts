@@ -3,6 +3,7 @@ import { categoryRoutes } from './courses/categories.routes';
 import { courseFileRoutes } from './courses/files.routes';
 import { courseRoutes } from './courses/courses.routes';
 import { discussionRoutes } from './discussion/discussion.routes';
+import { mandatoryRoutes } from './mandatory/mandatory.routes';
 import { progressRoutes } from './progress/progress.routes';
 
 /**
@@ -14,5 +15,6 @@ export const learningRoutes: RouteDef[] = [
   ...courseFileRoutes,
   ...courseRoutes,
   ...discussionRoutes,
+  ...mandatoryRoutes,
   ...progressRoutes,
 ];

@@ -221,3 +221,13 @@ export function resetAssignmentIndex(): void {
   matcher = null;
   generation += 1;
 }
+
+/** SYNC: ids of the active people in an audience (after `assignmentsReady`). */
+export function audienceIds(audience: Audience): string[] {
+  const out: string[] = [];
+  if (!matcher) return out;
+  for (const row of people?.rows ?? []) {
+    if (row.active && inAudience(audience, matcher.subjectOfRow(row))) out.push(row.id);
+  }
+  return out;
+}
