@@ -15,6 +15,7 @@ import { downloadVCard } from '../vcard';
 import { EditProfileDialog } from '../components/EditProfileDialog';
 import { PhotoUpload } from '../PhotoUpload';
 import { AbsenceNote } from '../components/AbsenceNote';
+import { TrainingRecord } from '../../learning/components/TrainingRecord';
 import { useQueryClient } from '@tanstack/react-query';
 import { peopleKeys } from '../queries';
 import styles from '../people.module.css';
@@ -170,6 +171,7 @@ export function ProfilePage() {
           </dl>
         </Card>
       </div>
+      <TrainingRecord personId={p.id} />
       {p.abilities.updateOwnProfile ? (
         <div className={styles.card}>
           <PhotoUpload

@@ -1,0 +1,190 @@
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { AssessmentAnswerInput, ProgressInput } from '@shared/learning/schemas';
+import type { CourseDTO, EnrolmentDTO } from '@shared/learning/types';
+import {
+  authorsAnyCourse,
+  countDecisions,
+  enrol,
+  getAssessment,
+  getCertificate,
+  getCourse,
+  getTrainingRecord,
+  leaveCourse,
+  listCatalogue,
+  listCategories,
+  listLearners,
+  listMyCourses,
+  saveAssessment,
+  saveProgress,
+  submitAttempt,
+  type CatalogueParams,
+} from './api';
+import { learningKeys } from './keys';
+
+// --- Queries (socket events invalidate the same keys, see realtime.ts) ---
+
+export const useCatalogue = (q: CatalogueParams) =>
+  useInfiniteQuery({
+    queryKey: learningKeys.list({ ...q, scope: 'catalogue' }),
+    queryFn: ({ pageParam, signal }) => listCatalogue(q, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+export const useCategories = () =>
+  useQuery({
+    queryKey: learningKeys.categories(),
+    queryFn: ({ signal }) => listCategories(signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const courseQuery = (id: string, preview = false) =>
+  queryOptions({
+    queryKey: preview ? learningKeys.preview(id) : learningKeys.detail(id),
+    queryFn: ({ signal }) => getCourse(id, preview, signal),
+    staleTime: 30_000,
+    // 404/403 are answers, not hiccups.
+    retry: false,
+  });
+export const useCourse = (id: string, preview = false) => useQuery(courseQuery(id, preview));
+
+export const useLearners = (courseId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: learningKeys.learners(courseId),
+    queryFn: ({ signal }) => listLearners(courseId, signal),
+    enabled,
+    retry: false,
+  });
+
+export const useAssessment = (courseId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: learningKeys.assessment(courseId),
+    queryFn: ({ signal }) => getAssessment(courseId, signal),
+    enabled,
+    retry: false,
+  });
+
+export const useMyCourses = () =>
+  useQuery({
+    queryKey: learningKeys.myCourses(),
+    queryFn: ({ signal }) => listMyCourses(signal),
+    staleTime: 30_000,
+  });
+
+export const useTrainingRecord = (personId: string) =>
+  useQuery({
+    queryKey: learningKeys.record(personId),
+    queryFn: ({ signal }) => getTrainingRecord(personId, signal),
+    retry: false,
+  });
+
+export const useCertificate = (code: string | null) =>
+  useQuery({
+    queryKey: learningKeys.certificate(code ?? ''),
+    queryFn: ({ signal }) => getCertificate(code ?? '', signal),
+    enabled: Boolean(code),
+    retry: false,
+    staleTime: Infinity,
+  });
+
+export const useDecisionCount = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...learningKeys.decide(), 'count'] as const,
+    queryFn: ({ signal }) => countDecisions(signal),
+    enabled,
+    retry: false,
+    staleTime: 30_000,
+  });
+
+export const useAuthorsAnyCourse = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...learningKeys.lists(), 'authorsAny'] as const,
+    queryFn: ({ signal }) => authorsAnyCourse(signal),
+    enabled,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+
+// --- Mutations ---
+
+/** Puts my new enrolment into the open course (no refetch for every saved position). */
+export function patchEnrolment(qc: QueryClient, courseId: string, enrolment: EnrolmentDTO) {
+  qc.setQueryData<CourseDTO>(learningKeys.detail(courseId), (old) =>
+    old ? { ...old, enrolment } : old,
+  );
+}
+
+export function useEnrol(courseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => enrol(courseId),
+    onSuccess: (enrolment) => {
+      patchEnrolment(qc, courseId, enrolment);
+      void qc.invalidateQueries({ queryKey: learningKeys.course(courseId) });
+      void qc.invalidateQueries({ queryKey: learningKeys.mine() });
+      void qc.invalidateQueries({ queryKey: learningKeys.lists() });
+    },
+  });
+}
+
+export function useLeaveCourse(courseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => leaveCourse(courseId),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: learningKeys.course(courseId) });
+      void qc.invalidateQueries({ queryKey: learningKeys.mine() });
+      void qc.invalidateQueries({ queryKey: learningKeys.lists() });
+    },
+  });
+}
+
+/** Lesson done or media position; a lesson newly done refreshes my lists too. */
+export function useSaveProgress(courseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProgressInput) => saveProgress(courseId, input),
+    onSuccess: (enrolment, input) => {
+      patchEnrolment(qc, courseId, enrolment);
+      if (input.done) {
+        void qc.invalidateQueries({ queryKey: learningKeys.mine() });
+        void qc.invalidateQueries({ queryKey: learningKeys.lists() });
+      }
+    },
+  });
+}
+
+export function useSubmitAttempt(courseId: string, lessonId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: Record<string, string[]>) =>
+      submitAttempt(courseId, lessonId, { attemptId: crypto.randomUUID(), answers }),
+    onSuccess: (result) => {
+      patchEnrolment(qc, courseId, result.enrolment);
+      void qc.invalidateQueries({ queryKey: learningKeys.mine() });
+      void qc.invalidateQueries({ queryKey: learningKeys.lists() });
+    },
+  });
+}
+
+export function useSaveAssessment(courseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AssessmentAnswerInput) => saveAssessment(courseId, input),
+    onSuccess: (result) => {
+      qc.setQueryData(learningKeys.assessment(courseId), result);
+      void qc.invalidateQueries({ queryKey: learningKeys.detail(courseId) });
+      void qc.invalidateQueries({ queryKey: learningKeys.mine() });
+    },
+  });
+}
