@@ -9,6 +9,7 @@ import {
   newLesson,
   toContentInput,
   type DraftState,
+  type EditableLesson,
 } from './draft';
 
 let n = 0;
@@ -124,7 +125,11 @@ describe('draftReducer: quiz questions', () => {
 describe('toContentInput / fromDraftDTO', () => {
   it('sends only what the lesson type uses and reads it back', () => {
     const s0 = sample();
-    const [a, , c] = s0.modules.flatMap((m) => m.lessons) as [never, never, { id: string }];
+    const [a, , c] = s0.modules.flatMap((m) => m.lessons) as [
+      EditableLesson,
+      EditableLesson,
+      EditableLesson,
+    ];
     let s = draftReducer(s0, {
       type: 'updateLesson',
       lessonId: c.id,
@@ -132,7 +137,7 @@ describe('toContentInput / fromDraftDTO', () => {
     });
     s = draftReducer(s, {
       type: 'updateLesson',
-      lessonId: (a as { id: string }).id,
+      lessonId: a.id,
       patch: { url: 'https://stale.de' },
     });
     const input = toContentInput(s, 7);

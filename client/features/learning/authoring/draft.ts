@@ -58,6 +58,7 @@ export type DraftAction =
   | { type: 'moveModule'; moduleId: string; dir: Dir }
   | { type: 'addLesson'; moduleId: string; lesson: EditableLesson }
   | { type: 'updateLesson'; lessonId: string; patch: Partial<Omit<EditableLesson, 'id' | 'type'>> }
+  | { type: 'addFile'; lessonId: string; file: LessonFileDTO }
   | { type: 'removeLesson'; lessonId: string }
   | { type: 'moveLesson'; lessonId: string; dir: Dir }
   | { type: 'updateQuiz'; lessonId: string; patch: Partial<Omit<EditableQuiz, 'questions'>> }
@@ -202,6 +203,8 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       };
     case 'updateLesson':
       return onLesson(s, a.lessonId, (l) => ({ ...l, ...a.patch }));
+    case 'addFile':
+      return onLesson(s, a.lessonId, (l) => ({ ...l, files: [...l.files, a.file] }));
     case 'removeLesson':
       return {
         ...s,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyQuestion, newLesson, type DraftState } from './draft';
+import { emptyQuestion, newLesson, type DraftState, type EditableLesson } from './draft';
 import { fieldId, issuesByField, lessonsWithIssues, mapIssues, metaFieldId } from './errors';
 
 let n = 0;
@@ -36,7 +36,11 @@ describe('mapIssues', () => {
 
   it('maps lesson fields, option texts, quiz settings, modules and assessment items', () => {
     const s = state();
-    const [, media, quiz] = s.modules[0]!.lessons as [never, { id: string }, { id: string }];
+    const [, media, quiz] = s.modules[0]!.lessons as [
+      EditableLesson,
+      EditableLesson,
+      EditableLesson,
+    ];
     const got = mapIssues(
       [
         issue('modules.0.lessons.1.mediaFileId'),
