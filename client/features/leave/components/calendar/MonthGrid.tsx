@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CalendarGrid, CellEntry, GridCell } from './grid';
+import type { CalendarGrid, CalendarTraining, CellEntry, GridCell } from './grid';
 import { formatLongDate, formatWeekdayShort } from './format';
 import styles from './calendar.module.css';
 
@@ -16,8 +16,21 @@ function entryText(
   return parts.join(', ');
 }
 
+/** "Fortbildung: Erste Hilfe, 09:00–16:00 Uhr" (the title only when the viewer may see it). */
+export function trainingText(
+  x: CalendarTraining,
+  t: (k: string, o?: Record<string, unknown>) => string,
+) {
+  const what = x.title
+    ? t('calendarTraining.withTitle', { title: x.title })
+    : t('calendarTraining.mark');
+  return `${what}, ${t('calendarTraining.time', { start: x.start, end: x.end })}`;
+}
+
 function Cell({ cell, lang }: { cell: GridCell; lang: string }) {
   const { t } = useTranslation('leaveManage');
+  const trainings = cell.trainings ?? [];
+  if (trainings.length > 0) return <TrainingCell cell={cell} lang={lang} trainings={trainings} />;
   const shade =
     cell.kind === 'weekend' || cell.kind === 'holiday'
       ? styles.off
@@ -44,6 +57,50 @@ function Cell({ cell, lang }: { cell: GridCell; lang: string }) {
             {e.mark === 'pending' ? '?' : ''}
           </span>
         ))}
+      </span>
+      <span className={styles.srOnly}>{text}</span>
+    </td>
+  );
+}
+
+/** A day with training(s), maybe also an absence: the training is a hatched band at the bottom. */
+function TrainingCell({
+  cell,
+  lang,
+  trainings,
+}: {
+  cell: GridCell;
+  lang: string;
+  trainings: CalendarTraining[];
+}) {
+  const { t } = useTranslation('leaveManage');
+  const { t: tl } = useTranslation('leave');
+  const shade =
+    cell.kind === 'weekend' || cell.kind === 'holiday'
+      ? styles.off
+      : cell.kind === 'half'
+        ? styles.halfDay
+        : '';
+  const text = [
+    ...cell.entries.map((e) => entryText(e, lang, t)),
+    ...trainings.map((x) => trainingText(x, tl)),
+  ].join('; ');
+  const withLeave = cell.entries.length > 0;
+  return (
+    <td className={`${styles.cell} ${shade}`} title={text}>
+      <span className={styles.marks} aria-hidden="true">
+        {cell.entries.map((e) => (
+          <span
+            key={`${e.id}-${e.part}`}
+            className={`${styles.mark} ${styles[e.mark]} ${styles[e.part]} ${styles.withTraining} ${e.type ? styles[e.type.color] : ''}`}
+          >
+            {e.mark === 'pending' ? '?' : ''}
+          </span>
+        ))}
+        <span
+          className={`${styles.mark} ${styles.training} ${withLeave ? styles.trainingBand : styles.full}`}
+          data-training="true"
+        />
       </span>
       <span className={styles.srOnly}>{text}</span>
     </td>
@@ -107,6 +164,7 @@ export function MonthGrid({ grid, caption }: { grid: CalendarGrid; caption: stri
 /** Explains the marks: each one with its pattern and its words. */
 export function CalendarLegend() {
   const { t } = useTranslation('leaveManage');
+  const { t: tl } = useTranslation('leave');
   return (
     <ul className={styles.legend} aria-label={t('calendar.legend')}>
       <li>
@@ -138,6 +196,13 @@ export function CalendarLegend() {
           aria-hidden="true"
         />
         {t('calendar.part.pm')}
+      </li>
+      <li>
+        <span
+          className={`${styles.mark} ${styles.training} ${styles.full} ${styles.legendMark}`}
+          aria-hidden="true"
+        />
+        {tl('calendarTraining.mark')}
       </li>
       <li>
         <span className={`${styles.legendBox} ${styles.off}`} aria-hidden="true" />

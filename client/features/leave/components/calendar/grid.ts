@@ -24,7 +24,29 @@ export interface GridCell {
   kind: DayKind;
   /** Absences on this day (usually one; a morning and an afternoon half can meet). */
   entries: CellEntry[];
+  /** Confirmed training days (e-learning) of the person on this day, by start time. */
+  trainings?: CalendarTraining[];
 }
+
+/**
+ * A confirmed training day in the team calendar (`TeamCalendarDTO.people[].trainings`, an optional
+ * field the learning module adds). `title` is empty or null for viewers who may not see it.
+ */
+export interface CalendarTraining {
+  registrationId: string;
+  courseId: string;
+  title: string | null;
+  date: string;
+  start: string;
+  end: string;
+}
+type PersonWithTrainings = TeamCalendarDTO['people'][number] & {
+  trainings?: CalendarTraining[];
+};
+
+/** The person's training days (none when the server sends no `trainings`). */
+export const trainingsOf = (p: TeamCalendarDTO['people'][number]): CalendarTraining[] =>
+  (p as PersonWithTrainings).trainings ?? [];
 
 export interface GridDay {
   date: string;
@@ -85,22 +107,32 @@ export function buildCalendarGrid(cal: Pick<TeamCalendarDTO, 'days' | 'people'>)
   }));
   const rows = cal.people.map((p) => {
     const absences = p.absences.filter((a) => shown.has(a.status));
+    const trainings = trainingsOf(p);
     const cells = days.map((d): GridCell => {
-      if (d.kind === 'weekend' || d.kind === 'holiday')
-        return { date: d.date, kind: d.kind, entries: [] };
-      const entries: CellEntry[] = [];
-      for (const a of absences) {
-        const part = partOn(a, d.date);
-        if (part)
-          entries.push({ id: a.id, status: a.status, mark: markOf(a.status), part, type: a.type });
-      }
-      entries.sort((x, y) => partOrder[x.part] - partOrder[y.part]);
-      return { date: d.date, kind: d.kind, entries };
+      const cell = buildCell(d, absences);
+      const onDay = trainings
+        .filter((x) => x.date === d.date)
+        .sort((a, b) => a.start.localeCompare(b.start));
+      return onDay.length > 0 ? { ...cell, trainings: onDay } : cell;
     });
     return { person: p.person, cells };
   });
   rows.sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'de'));
   return { days, rows };
+}
+
+/** One day's absences (weekends and holidays carry none). */
+function buildCell(d: GridDay, absences: Absence[]): GridCell {
+  if (d.kind === 'weekend' || d.kind === 'holiday')
+    return { date: d.date, kind: d.kind, entries: [] };
+  const entries: CellEntry[] = [];
+  for (const a of absences) {
+    const part = partOn(a, d.date);
+    if (part)
+      entries.push({ id: a.id, status: a.status, mark: markOf(a.status), part, type: a.type });
+  }
+  entries.sort((x, y) => partOrder[x.part] - partOrder[y.part]);
+  return { date: d.date, kind: d.kind, entries };
 }
 
 const partOrder: Record<DayPart, number> = { am: 0, full: 1, pm: 2 };
@@ -117,6 +149,8 @@ export interface AbsenceListRow {
   mark: CellMark;
   type: LeaveTypeDTO | null;
   days: number | null;
+  /** Set on a training day (from = to = that day; status and mark then say "confirmed"). */
+  training?: { title: string | null; start: string; end: string };
 }
 
 /** The table view's rows: every shown absence, by start date, then by name. */
@@ -138,6 +172,21 @@ export function absenceList(cal: Pick<TeamCalendarDTO, 'people'>): AbsenceListRo
         days: typeof a.days === 'number' ? a.days : null,
       });
     }
+  for (const p of cal.people)
+    for (const x of trainingsOf(p))
+      out.push({
+        person: p.person,
+        id: `training-${x.registrationId}-${x.date}`,
+        from: x.date,
+        to: x.date,
+        halfStart: false,
+        halfEnd: false,
+        status: 'approved',
+        mark: 'approved',
+        type: null,
+        days: null,
+        training: { title: x.title || null, start: x.start, end: x.end },
+      });
   return out.sort(
     (a, b) =>
       a.from.localeCompare(b.from) ||
