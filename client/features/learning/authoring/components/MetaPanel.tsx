@@ -36,6 +36,7 @@ export function MetaPanel({
 
   return (
     <div className={styles.stack}>
+      <h2 className="visually-hidden">{t('editor.sections.meta')}</h2>
       <TextField
         id={metaFieldId('title')}
         label={t('meta.title')}

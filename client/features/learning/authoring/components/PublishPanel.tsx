@@ -36,6 +36,7 @@ export function PublishPanel({
 
   return (
     <div className={styles.stack}>
+      <h2 className="visually-hidden">{t('editor.sections.publish')}</h2>
       <p className={styles.row}>
         <span>{t('publish.status')}</span>
         <StatusBadges status={course.status} version={course.version} changed={changed} />
