@@ -47,6 +47,8 @@ test.describe('start page', () => {
       'Mein Urlaub',
       'Wiki',
       'Meine Räume',
+      'Fällige Schulungen',
+      'Meine Kurse',
       'Schnellzugriff',
       'Mein Profil',
     ]);
@@ -70,7 +72,7 @@ test.describe('start page', () => {
     // Focus went to the next card's remove button: that is "Mein Profil".
     await expect(page.getByRole('button', { name: 'Mein Profil entfernen' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(list.getByRole('row')).toHaveCount(8);
+    await expect(list.getByRole('row')).toHaveCount(10);
 
     // Add "Mein Profil" back from the catalogue (select by keyboard), then move it and widen it.
     const select = page.getByRole('button', { name: /Kachel hinzufügen/ });
@@ -84,8 +86,8 @@ test.describe('start page', () => {
     await press(page.getByRole('button', { name: 'Hinzufügen', exact: true }));
     await expect(page.getByRole('status')).toHaveText(/Mein Profil hinzugefügt/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
-    await page.keyboard.press('Enter'); // one position earlier: before "Meine Räume"
-    await expect(page.getByRole('status')).toHaveText(/Position 8 von 9/);
+    await page.keyboard.press('Enter'); // one position earlier: before "Meine Kurse"
+    await expect(page.getByRole('status')).toHaveText(/Position 10 von 11/);
     await expect(page.getByRole('button', { name: 'Mein Profil nach vorn' })).toBeFocused();
     const sizes = page.getByRole('group', { name: 'Breite von Mein Profil' });
     await pressInRow(row('Mein Profil'), sizes.getByRole('button', { name: 'Breit' }), 'Space');
@@ -102,7 +104,7 @@ test.describe('start page', () => {
     // The first drop target depends on the layout (react-aria picks it); walk left until the drop
     // indicator is before the first card.
     const first = list.locator('[role=row][data-key="news"]');
-    for (let i = 0; i < 8 && (await first.getAttribute('data-drop-target')) === null; i++) {
+    for (let i = 0; i < 12 && (await first.getAttribute('data-drop-target')) === null; i++) {
       await page.keyboard.press('ArrowLeft');
     }
     await expect(first).toHaveAttribute('data-drop-target', 'true');
@@ -120,8 +122,10 @@ test.describe('start page', () => {
       'Meine Chats',
       'Mein Urlaub',
       'Wiki',
-      'Mein Profil',
       'Meine Räume',
+      'Fällige Schulungen',
+      'Mein Profil',
+      'Meine Kurse',
     ];
     await expect.poll(() => boardTitles(page)).toEqual(expected);
 

@@ -4,6 +4,7 @@ import type { LeaveWidgetDTO } from '../leave/types';
 import type { NewsSummaryDTO } from '../news/types';
 import type { WikiWidgetDTO } from '../wiki/types';
 import type { RoomsWidgetDTO } from '../rooms/types';
+import type { DueTrainingsWidgetDTO, MyCoursesWidgetDTO } from '../learning/types';
 import type { Audience } from '../org/audience';
 import type { WidgetPlacement } from './widgets';
 
@@ -37,6 +38,10 @@ export interface HomeBoardDTO {
     wiki?: WikiWidgetDTO;
     /** "Meine Räume": my rooms with unread activity first, join requests waiting (optional as `leave`). */
     rooms?: RoomsWidgetDTO;
+    /** "Meine Kurse": courses in progress and upcoming confirmed sessions (optional as `leave`). */
+    'my-courses'?: MyCoursesWidgetDTO;
+    /** "Fällige Schulungen": my open mandatory trainings by deadline (optional as `leave`). */
+    'due-trainings'?: DueTrainingsWidgetDTO;
   };
   abilities: { manageDefaults: boolean; manageApps: boolean };
 }

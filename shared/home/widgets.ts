@@ -13,6 +13,8 @@ export const widgetIds = [
   'leave',
   'wiki',
   'rooms',
+  'my-courses',
+  'due-trainings',
   'quick-links',
   'profile',
 ] as const;
@@ -37,6 +39,8 @@ export const builtInLayout: WidgetPlacement[] = [
   { id: 'leave', size: 'small' },
   { id: 'wiki', size: 'small' },
   { id: 'rooms', size: 'small' },
+  { id: 'due-trainings', size: 'small' },
+  { id: 'my-courses', size: 'small' },
   { id: 'quick-links', size: 'small' },
   { id: 'profile', size: 'small' },
 ];

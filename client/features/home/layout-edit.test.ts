@@ -52,6 +52,8 @@ describe('layout edits', () => {
       'leave',
       'wiki',
       'rooms',
+      'my-courses',
+      'due-trainings',
       'quick-links',
     ]);
   });

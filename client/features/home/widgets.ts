@@ -10,6 +10,7 @@ import { ProfileWidget } from './widgets/ProfileWidget';
 import { LeaveWidget } from '../leave/LeaveWidget';
 import { WikiWidget } from '../wiki/WikiWidget';
 import { RoomsBoardWidget } from '../rooms/RoomsWidget';
+import { DueTrainingsBoardWidget, MyCoursesBoardWidget } from './widgets/LearningWidgets';
 
 export type { WidgetSize };
 
@@ -79,6 +80,18 @@ export const homeWidgets: Record<WidgetId, HomeWidget> = {
     titleKey: 'widgets.rooms.title',
     descriptionKey: 'widgets.rooms.description',
     component: RoomsBoardWidget,
+    minHeight: 8,
+  },
+  'my-courses': {
+    titleKey: 'widgets.myCourses.title',
+    descriptionKey: 'widgets.myCourses.description',
+    component: MyCoursesBoardWidget,
+    minHeight: 8,
+  },
+  'due-trainings': {
+    titleKey: 'widgets.dueTrainings.title',
+    descriptionKey: 'widgets.dueTrainings.description',
+    component: DueTrainingsBoardWidget,
     minHeight: 8,
   },
   'quick-links': {

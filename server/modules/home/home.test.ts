@@ -60,6 +60,8 @@ describe('start page', () => {
       leave: { balance: expect.objectContaining({ available: 30 }), next: null, inbox: null },
       wiki: { watched: [], recent: [], reviews: 0 },
       rooms: { rooms: [], total: 0, pendingRequests: 0 },
+      'my-courses': { courses: [], sessions: [], total: 0 },
+      'due-trainings': { items: [], overdue: 0 },
     });
     expect(b.abilities).toEqual({ manageDefaults: false, manageApps: false });
     expect((await board(adminS)).abilities).toEqual({ manageDefaults: true, manageApps: true });

@@ -8,6 +8,8 @@ import { chatUnreadSummary } from '../chat/summary.service';
 import { leaveWidget } from '../leave/leave.widget';
 import { wikiWidget } from '../wiki/wiki.widget';
 import { roomsWidget } from '../rooms/rooms.widget';
+import { myCoursesWidget } from '../learning/progress/widget';
+import { dueTrainingsWidget } from '../learning/mandatory/widget';
 
 type BoardData = HomeBoardDTO['data'];
 
@@ -45,6 +47,8 @@ export const widgetData: WidgetDataRegistry = {
   leave: ({ user }) => leaveWidget(user),
   wiki: ({ user }) => wikiWidget(user),
   rooms: ({ user }) => roomsWidget(user),
+  'my-courses': ({ user }) => myCoursesWidget(user),
+  'due-trainings': ({ user }) => dueTrainingsWidget(user),
   'quick-links': null,
   profile: null,
 };
