@@ -74,7 +74,13 @@ export const listRegistrations = (
 ) =>
   api<ApiPage<RegistrationDTO>>(`${base}/registrations`, {
     signal,
-    query: { scope, sessionId: opts.sessionId, status: opts.status, cursor: opts.cursor },
+    query: {
+      scope,
+      sessionId: opts.sessionId,
+      status: opts.status,
+      cursor: opts.cursor,
+      limit: 100,
+    },
   });
 
 export const getRegistration = (id: string, signal?: AbortSignal) =>
