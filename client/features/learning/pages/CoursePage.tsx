@@ -79,7 +79,9 @@ function CourseView({ course, preview }: { course: CourseDTO; preview: boolean }
     );
 
   const primary = () => {
-    if (isTraining || isAssessment) {
+    // Trainings: people register for a session in "Termine" instead of enrolling.
+    if (isTraining) return null;
+    if (isAssessment) {
       if (!enrolment && course.abilities.enrol && !preview)
         return (
           <Button variant="primary" isDisabled={enrol.isPending} onPress={() => enrol.mutate()}>

@@ -96,14 +96,9 @@ export function MyLearningPage() {
           </ul>
         )}
       </section>
-      <section className={styles.section} aria-labelledby="mine-due">
-        <h2 id="mine-due">{t('mine.due')}</h2>
-        <DueList />
-      </section>
-      <section className={styles.section} aria-labelledby="mine-registrations">
-        <h2 id="mine-registrations">{t('mine.registrations')}</h2>
-        <MyRegistrations />
-      </section>
+      {/* Both bring their own section heading. */}
+      <DueList />
+      <MyRegistrations />
       <TrainingRecord personId={me.id} />
     </Page>
   );
