@@ -12,6 +12,7 @@ import { registerWikiSocial } from './wiki/social/social.notifications';
 import { registerWikiRealtime } from './wiki/wiki.realtime';
 import { registerRoomsSubscribers } from './rooms/integrations/register';
 import { registerRoomFeed } from './rooms/feed/feed.register';
+import { registerLearningRealtime } from './learning/learning.realtime';
 
 /**
  * The one place that connects domain events to realtime and notifications (later: search).
@@ -47,6 +48,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerWikiRealtime(realtime),
     registerRoomsSubscribers(realtime),
     registerRoomFeed(),
+    registerLearningRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -8,6 +8,7 @@ import { courseById, type CourseMeta } from './courses/course-index';
 import {
   abilitiesWithStatus,
   courseAbilities,
+  isAuthor,
   mayKnowCourse,
   restoredStatus,
   type CourseFacts,
@@ -94,6 +95,30 @@ export async function requireCourse(
     actorId: user.id,
     subjectType: 'learning_course',
     subjectId: course.id,
+    outcome: 'denied',
+    req,
+  });
+  throw forbidden();
+}
+
+/**
+ * Authors only (HR, the course's trainers), also on archived courses (reading the draft, the
+ * versions, the files): 404 for who may not know the course, audited 403 for other viewers.
+ */
+export async function requireAuthor(
+  user: CurrentUser,
+  courseId: string,
+  action: string,
+  req?: Request,
+): Promise<CourseAccess> {
+  const access = await courseAccess(user, courseId);
+  if (!access) throw notFound();
+  if (isAuthor(user, access.course)) return access;
+  await audit({
+    action: `learning.course.${action}`,
+    actorId: user.id,
+    subjectType: 'learning_course',
+    subjectId: courseId,
     outcome: 'denied',
     req,
   });

@@ -53,9 +53,12 @@ export interface StoredContent {
   updatedBy: string | null;
   /** Draft only: the published version it was last based on. */
   baseVersion: number;
+  /** Published snapshots: when and by whom. */
+  publishedAt: Date | null;
+  publishedBy: string | null;
 }
 
-interface ContentDoc {
+export interface ContentDoc {
   _id: string;
   courseId: string;
   version: number | null;
@@ -65,6 +68,8 @@ interface ContentDoc {
   rev?: number;
   updatedAt?: Date;
   updatedBy?: string | null;
+  publishedAt?: Date | null;
+  publishedBy?: string | null;
 }
 
 export function toStoredContent(doc: ContentDoc): StoredContent {
@@ -77,6 +82,8 @@ export function toStoredContent(doc: ContentDoc): StoredContent {
     updatedAt: doc.updatedAt ?? new Date(0),
     updatedBy: doc.updatedBy ?? null,
     baseVersion: doc.baseVersion ?? 0,
+    publishedAt: doc.publishedAt ?? null,
+    publishedBy: doc.publishedBy ?? null,
   };
 }
 
