@@ -9,6 +9,7 @@ import { useChatRealtime } from '../../features/chat/realtime';
 import { useLeaveRealtime } from '../../features/leave/realtime';
 import { useWikiRealtime } from '../../features/wiki/realtime';
 import { useRoomsRealtime } from '../../features/rooms/realtime';
+import { useLearningRealtime } from '../../features/learning/realtime';
 import { meQueryOptions } from '../../features/auth/queries';
 import { endClientSession } from '../session';
 
@@ -54,5 +55,6 @@ export function RealtimeBridge({ userId }: { userId: string }) {
   useLeaveRealtime(socket, userId);
   useWikiRealtime(socket);
   useRoomsRealtime(socket);
+  useLearningRealtime(socket);
   return null;
 }
