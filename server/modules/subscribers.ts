@@ -12,6 +12,7 @@ import { registerWikiSocial } from './wiki/social/social.notifications';
 import { registerWikiRealtime } from './wiki/wiki.realtime';
 import { registerRoomsSubscribers } from './rooms/integrations/register';
 import { registerRoomFeed } from './rooms/feed/feed.register';
+import { registerComplianceRealtime } from './learning/mandatory/compliance.realtime';
 import { registerLearningRealtime } from './learning/learning.realtime';
 
 /**
@@ -48,6 +49,7 @@ export function registerSubscribers({ realtime }: { realtime: Realtime }): () =>
     registerWikiRealtime(realtime),
     registerRoomsSubscribers(realtime),
     registerRoomFeed(),
+    registerComplianceRealtime(realtime),
     registerLearningRealtime(realtime),
   ];
   return () => offs.forEach((off) => off());

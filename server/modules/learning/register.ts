@@ -2,6 +2,7 @@ import { logger } from '../../lib/logger';
 import { warmCourseIndex } from './courses/course-index';
 import { registerDiscussion } from './discussion/register';
 import { registerProgress } from './progress/register';
+import { registerMandatory } from './mandatory/register';
 
 /**
  * The learning module's subscribers and sweeps: each folder's `register*()` (one line each),
@@ -15,5 +16,6 @@ export function registerLearning(): () => void {
   const offs: (() => void)[] = [];
   offs.push(registerDiscussion());
   offs.push(registerProgress());
+  offs.push(registerMandatory());
   return () => offs.forEach((off) => off());
 }
