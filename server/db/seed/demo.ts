@@ -11,6 +11,7 @@ import { insertDemoChat } from './chat';
 import { insertDemoLeave } from './leave';
 import { insertDemoWiki } from './wiki';
 import { insertDemoRooms } from './rooms';
+import { insertDemoLearning } from './learning';
 import { demoLocations, demoOffices, type Gender, type Name, type StaffSeed } from './demo-org';
 import { asciiName, personRow, unitRow, type PersonRow, type UnitRow } from './build';
 
@@ -103,6 +104,7 @@ export async function insertDemo(passwordHash?: string): Promise<number> {
   await insertDemoLeave(demo);
   await insertDemoWiki(demo);
   await insertDemoRooms(demo);
+  await insertDemoLearning(demo);
   return demo.people.length;
 }
 
