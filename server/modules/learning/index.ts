@@ -5,6 +5,8 @@ import { courseRoutes } from './courses/courses.routes';
 import { discussionRoutes } from './discussion/discussion.routes';
 import { mandatoryRoutes } from './mandatory/mandatory.routes';
 import { progressRoutes } from './progress/progress.routes';
+import { registrationRoutes } from './trainings/registrations.routes';
+import { sessionRoutes } from './trainings/sessions.routes';
 
 /**
  * Every learning route, in mount order (one line per folder's routes array). Literal paths
@@ -17,4 +19,6 @@ export const learningRoutes: RouteDef[] = [
   ...discussionRoutes,
   ...mandatoryRoutes,
   ...progressRoutes,
+  ...sessionRoutes,
+  ...registrationRoutes,
 ];

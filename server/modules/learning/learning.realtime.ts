@@ -2,6 +2,7 @@ import { objectId } from '@shared/http/fields';
 import type { PortalSocket, Realtime } from '../../realtime';
 import { events } from '../../lib/events';
 import { courseAccess } from './access';
+import { registerTrainingsRealtime } from './trainings/trainings.realtime';
 
 /** The Socket.IO room of the sockets that have a course open. */
 export const courseRoom = (courseId: string) => `learning-course:${courseId}`;
@@ -40,6 +41,7 @@ export function registerLearningRealtime(realtime: Realtime): () => void {
   };
   const offs = [
     () => realtime.io.off('connection', onConnection),
+    registerTrainingsRealtime(realtime),
     events.on('learning.course_changed', (e) =>
       toCourse(e.courseId, e.change === 'draft' || e.change === 'published' ? 'content' : 'meta'),
     ),

@@ -2,6 +2,7 @@ import { logger } from '../../lib/logger';
 import { warmCourseIndex } from './courses/course-index';
 import { registerDiscussion } from './discussion/register';
 import { registerProgress } from './progress/register';
+import { registerTrainings } from './trainings/notifications';
 import { registerMandatory } from './mandatory/register';
 
 /**
@@ -16,6 +17,7 @@ export function registerLearning(): () => void {
   const offs: (() => void)[] = [];
   offs.push(registerDiscussion());
   offs.push(registerProgress());
+  offs.push(registerTrainings());
   offs.push(registerMandatory());
   return () => offs.forEach((off) => off());
 }
