@@ -151,7 +151,7 @@ export async function updateCourse(
   const doc = await CourseModel.findOneAndUpdate(
     { _id: courseId, rev: input.rev },
     { $set: set, $inc: { rev: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<Course>();
   if (!doc) {
     await rememberCourse(courseId);
@@ -196,7 +196,7 @@ export async function setArchived(
   const doc = await CourseModel.findOneAndUpdate(
     { _id: courseId, rev, status: course.status },
     { $set: { status }, $inc: { rev: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<Course>();
   if (!doc) {
     await rememberCourse(courseId);

@@ -137,7 +137,7 @@ export async function putDraft(
   let doc = await ContentModel.findOneAndUpdate(
     { _id: draftId(courseId), rev: input.rev },
     { $set: set, $inc: { rev: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<ContentDoc>();
   if (!doc && input.rev === 0) {
     // No draft stored yet (a create that stopped half-way): the first save makes it.
@@ -235,7 +235,7 @@ export async function publishDraft(
       },
       $inc: { rev: 1 },
     },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<Course>();
   if (!doc) {
     await rememberCourse(courseId);
