@@ -25,6 +25,8 @@ import {
   type World,
 } from './progress.fixtures';
 import { registerProgress } from './register';
+import { myCoursesWidget } from './widget';
+import type { CurrentUser } from '../../auth/current-user';
 
 useTestDatabase();
 
@@ -125,7 +127,13 @@ describe('enrol, progress, leave', () => {
     expect((again.body.data as EnrolmentDTO).enrolledAt).toBe(
       (first.body.data as EnrolmentDTO).enrolledAt,
     );
-    for (const raw of [first.text, (await get(w, 'learner2', '/api/learning/me/courses')).text]) {
+    const page = await get(w, 'learner2', base(c)).expect(200);
+    expect(page.body.data.enrolment).toMatchObject({ courseId: c });
+    for (const raw of [
+      first.text,
+      page.text,
+      (await get(w, 'learner2', '/api/learning/me/courses')).text,
+    ]) {
       expect(raw).not.toContain('"correct"');
       expect(raw).not.toContain('SECRET');
     }
@@ -161,6 +169,28 @@ describe('enrol, progress, leave', () => {
     expect(row?.enrolment.certificateCode).toMatch(/^[0-9A-Z]{10}$/);
     expect(await CertificateModel.countDocuments({ personId: w.ids.learner, courseId: c })).toBe(1);
     await send(w, 'learner', 'delete', `${base(c)}/enrol`).expect(409);
+  });
+
+  it('the start page widget: open courses with where to resume', async () => {
+    const c = await makeCourse(w);
+    await send(w, 'learner2', 'post', `${base(c)}/enrol`).expect(200);
+    await send(w, 'learner2', 'post', `${base(c)}/progress`, { lessonId: 'lesson-1', done: true });
+    const user: CurrentUser = {
+      id: w.ids.learner2,
+      username: '',
+      displayName: '',
+      roles: ['employee'],
+      unitId: w.unitId,
+      leads: [],
+      sessionId: '',
+    };
+    const widget = await myCoursesWidget(user);
+    expect(widget.courses.find((x) => x.id === c)).toMatchObject({
+      percent: 33,
+      resumeLessonId: 'lesson-1',
+    });
+    expect(widget.total).toBeGreaterThan(0);
+    expect(widget.sessions).toEqual([]);
   });
 
   it('resume lesson, positions and my courses order (in progress first)', async () => {
