@@ -3,7 +3,8 @@
  * (database commands per request), chat (latency, CPU and heap per client against bare Socket.IO),
  * leave (team calendar and inbox p95 for an office of 1,500 people), wiki-load (page load and
  * search at 10,000 pages), rooms (team room feed and room lists at 2,000 rooms × 200 members),
- * wiki-collab (50 co-editors on 10 pages: edit delivery), bundle
+ * wiki-collab (50 co-editors on 10 pages: edit delivery), learning (catalogue and "my courses"
+ * at 1,000 courses × 14,000 learners), bundle
  * (initial JS of the SPA), cold-start.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,10 @@ const scripts: Record<string, string[]> = {
     path.join(here, 'wiki-load.ts'),
   ],
   rooms: [path.join(here, '../../node_modules/tsx/dist/cli.mjs'), path.join(here, 'rooms.ts')],
+  learning: [
+    path.join(here, '../../node_modules/tsx/dist/cli.mjs'),
+    path.join(here, 'learning.ts'),
+  ],
   'wiki-collab': [
     path.join(here, '../../node_modules/tsx/dist/cli.mjs'),
     path.join(here, 'wiki-collab.ts'),
