@@ -162,6 +162,15 @@ export interface TeamCalendarDTO {
       /** Optional: working days it costs the person (the table view shows it when present). */
       days?: number;
     }[];
+    /** Optional: confirmed training days in the month (title null unless the viewer may see leave types). */
+    trainings?: {
+      registrationId: string;
+      courseId: string;
+      title: string | null;
+      date: string;
+      start: string;
+      end: string;
+    }[];
   }[];
 }
 

@@ -46,8 +46,16 @@ export function registerLeaveCalendarRealtime(realtime: Realtime): () => void {
       logger.warn({ err }, 'leave calendar update failed'),
     ),
   );
+  // Training days in the calendar: a registration became or stopped being confirmed.
+  const offTrainings = events.on('learning.registration_changed', (e) => {
+    if ((e.before === 'confirmed') === (e.after === 'confirmed')) return;
+    announceCalendarChange(realtime, e).catch((err: unknown) =>
+      logger.warn({ err }, 'leave calendar update failed'),
+    );
+  });
   return () => {
     off();
+    offTrainings();
     realtime.io.off('connection', onConnection);
   };
 }
@@ -55,7 +63,7 @@ export function registerLeaveCalendarRealtime(realtime: Realtime): () => void {
 /** `leave:calendar` to the calendars of the person's unit chain. */
 export async function announceCalendarChange(
   realtime: Realtime,
-  e: LeaveEvents['leave.changed'],
+  e: Pick<LeaveEvents['leave.changed'], 'personId' | 'from' | 'to'>,
 ): Promise<void> {
   const [person] = await peopleFromDirectory([e.personId]);
   if (!person?.unitId) return;

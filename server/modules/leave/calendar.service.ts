@@ -13,6 +13,7 @@ import { leaveSettings } from './leave-settings';
 import { presentLeaveType } from './leave-type.presenter';
 import { leaveTypes } from './leave-type.model';
 import { leaveIndex } from './request-index';
+import { trainingDaysFor } from '../learning/trainings/calendar-extras';
 
 export const calendarViewer = (user: CurrentUser): CalendarViewer => ({
   id: user.id,
@@ -68,6 +69,11 @@ export async function teamCalendar(
     monthDays(query.month),
   ]);
   const people = rows.filter((r) => r.active && r.unitId !== null && scope.has(r.unitId));
+  const trainings = await trainingDaysFor(
+    people.map((p) => p.id),
+    from,
+    to,
+  );
   const typeById = new Map(types.map((t) => [t.id, t]));
   const byPerson = new Map<string, ReturnType<typeof index.overlapping>>();
   for (const r of index.overlapping(
@@ -99,7 +105,15 @@ export async function teamCalendar(
             days: r.days,
           };
         });
-      return { person: presentPersonRef(p.person), absences };
+      const days = (trainings.get(p.id) ?? []).map((t) => ({
+        ...t,
+        title: seeType ? t.title : null,
+      }));
+      return {
+        person: presentPersonRef(p.person),
+        absences,
+        ...(days.length ? { trainings: days } : {}),
+      };
     }),
   };
 }
