@@ -204,6 +204,7 @@ export async function publishDraft(
     throw new HttpError(400, 'course_incomplete', 'The course is not complete yet.', issues);
   const next = n + 1;
   const now = new Date();
+  let snapshot: StoredContent = draft;
   try {
     await ContentModel.create({
       _id: versionId(courseId, next),
@@ -220,8 +221,12 @@ export async function publishDraft(
     });
   } catch (err) {
     if (!isDuplicate(err)) throw err;
-    await rememberCourse(courseId);
-    throw staleCopy();
+    // Version n + 1 exists: someone else is publishing it, or a publish stopped between the two
+    // writes. Either way the conditional move n → n + 1 below happens once: whoever makes it
+    // answers 200 (a stuck course is repaired by the next publish), the other 409.
+    const existing = await contentVersion(courseId, next);
+    if (!existing) throw staleCopy();
+    snapshot = existing;
   }
   const doc = await CourseModel.findOneAndUpdate(
     { _id: courseId, version: n },
@@ -229,7 +234,7 @@ export async function publishDraft(
       $set: {
         version: next,
         status: 'published',
-        lessonCount: lessonsOf(draft).length,
+        lessonCount: lessonsOf(snapshot).length,
         publishedAt: now,
         publishedBy: user.id,
       },
