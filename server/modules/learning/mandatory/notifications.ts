@@ -30,9 +30,9 @@ export async function sendMandatoryNotice(
     userIds: personIds,
     kind: n.kind,
     params: {
-      title: n.title,
+      course: n.title,
       deadline: n.deadline,
-      ...(n.days !== undefined ? { days: n.days } : {}),
+      ...(n.days !== undefined ? { count: n.days } : {}),
     },
     link: `/learning/courses/${n.courseId}`,
   });
