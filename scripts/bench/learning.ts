@@ -227,7 +227,12 @@ async function main() {
       }),
     );
     const listening = performance.now() - t0;
-    const primedBy = ['learning_courses', 'learning_learners', 'learning_assignments'];
+    const primedBy = [
+      'learning_courses',
+      'learning_learners',
+      'learning_assignments',
+      'learning_content',
+    ];
     const deadline = Date.now() + 15 * 60_000;
     while (!primedBy.every((c) => warmReads.has(c))) {
       if (Date.now() > deadline) throw new Error(`not primed: ${[...warmReads.keys()].join()}`);
@@ -269,7 +274,7 @@ async function main() {
     const mem = process.memoryUsage();
 
     console.log(
-      `\nstart-up: listening after ${listening.toFixed(0)} ms; course + learner + assignment indexes loaded after ${primed.toFixed(0)} ms`,
+      `\nstart-up: listening after ${listening.toFixed(0)} ms; course, learner and assignment indexes and published content loaded after ${primed.toFixed(0)} ms`,
     );
     console.log(
       `  warm-up reads done at (ms): ${primedBy.map((c) => `${c} ${(warmReads.get(c) ?? 0).toFixed(0)}`).join(', ')}`,

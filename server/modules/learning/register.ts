@@ -1,5 +1,6 @@
 import { logger } from '../../lib/logger';
 import { warmCourseIndex } from './courses/course-index';
+import { warmPublishedContent } from './courses/content';
 import { registerDiscussion } from './discussion/register';
 import { registerProgress } from './progress/register';
 import { registerTrainings } from './trainings/notifications';
@@ -11,9 +12,10 @@ import { registerMandatory } from './mandatory/register';
  * is connected. (Realtime is registered separately in `server/modules/subscribers.ts`.)
  */
 export function registerLearning(): () => void {
-  void warmCourseIndex().catch((err: unknown) =>
-    logger.warn({ err }, 'course index warm-up failed'),
-  );
+  // Published content after the course index (it names the current versions).
+  void warmCourseIndex()
+    .then(() => warmPublishedContent())
+    .catch((err: unknown) => logger.warn({ err }, 'course index warm-up failed'));
   const offs: (() => void)[] = [];
   offs.push(registerDiscussion());
   offs.push(registerProgress());

@@ -1,7 +1,7 @@
 import type { LessonType } from '@shared/learning/schemas';
 import { createKeyedCache } from '../../../lib/keyed-cache';
 import { ContentModel, draftId, versionId } from './content.model';
-import { courseById } from './course-index';
+import { courseById, courseIndex } from './course-index';
 
 export interface StoredOption {
   id: string;
@@ -120,6 +120,20 @@ export async function contentVersion(
   const c = await versions.get(versionId(courseId, version));
   if (c === null) versions.invalidate(versionId(courseId, version)); // not there yet: don't pin null
   return c;
+}
+
+/**
+ * Server start: every course's current published version in ONE bulk read. Reason: loading one
+ * version by `_id` decodes the whole `learning_content` collection on the embedded engine
+ * (0.3–0.6 s at 1,000 courses), so a lazily filled cache made the first "my courses" or
+ * catalogue page touching a course that slow (`npm run bench -- learning`: my courses p95 300 ms).
+ */
+export async function warmPublishedContent(): Promise<void> {
+  const { all } = await courseIndex();
+  const wanted = new Set(all.filter((c) => c.version > 0).map((c) => versionId(c.id, c.version)));
+  if (wanted.size === 0) return;
+  const docs = await ContentModel.find({ version: { $ne: null } }).lean<ContentDoc[]>();
+  for (const d of docs) if (wanted.has(d._id)) versions.set(d._id, toStoredContent(d));
 }
 
 /** The editable draft (null only when the course has none yet). Cached, write-through. */
