@@ -287,7 +287,7 @@ function ModuleList({ course, preview }: { course: CourseDTO; preview: boolean }
     <ol className={styles.modules}>
       {course.modules.map((m, mi) => (
         <li key={m.id} className={styles.module}>
-          <h3>{t('course.module', { n: mi + 1, title: m.title })}</h3>
+          <h2>{t('course.module', { n: mi + 1, title: m.title })}</h2>
           <ol className={styles.lessons}>
             {m.lessons.map((l) => {
               const done = isLessonDone(enrolment, l.id);
