@@ -107,7 +107,7 @@ function Questionnaire({
       <p className={styles.muted}>{t('assessment.intro')}</p>
       {byArea(items).map(([area, list]) => (
         <section key={area} className={styles.section}>
-          <h3>{area}</h3>
+          <h2>{area}</h2>
           {list.map((item) => (
             <fieldset key={item.id} className={styles.question}>
               <legend>{item.statement}</legend>

@@ -12,14 +12,17 @@ import styles from '../learning.module.css';
 /**
  * "Fortbildungen" of a person (profile page, my learning): completed courses and attended
  * trainings with certificates, and for myself the courses in progress. Shown only when the API
- * answers; people who may not see the record (403/404) see nothing at all.
+ * answers; people who may not see the record (403/404) see nothing at all. `showInProgress`
+ * is off on "Meine Kurse", whose cards above already show the courses in progress.
  */
 export function TrainingRecord({
   personId,
   headingLevel = 2,
+  showInProgress = true,
 }: {
   personId: string;
   headingLevel?: 2 | 3;
+  showInProgress?: boolean;
 }) {
   const { t, i18n } = useTranslation('learning');
   const record = useTrainingRecord(personId);
@@ -34,6 +37,7 @@ export function TrainingRecord({
   if (record.isPending) return <Spinner />;
   const { entries, inProgress } = record.data;
   const lang = i18n.language;
+  const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   return (
     <Card title={t('record.title')} headingLevel={headingLevel}>
       <div className={styles.stack}>
@@ -77,9 +81,9 @@ export function TrainingRecord({
             </table>
           </div>
         )}
-        {inProgress.length > 0 ? (
+        {showInProgress && inProgress.length > 0 ? (
           <>
-            <p className={styles.muted}>{t('record.inProgress')}</p>
+            <SubHeading className={styles.cardTitle}>{t('record.inProgress')}</SubHeading>
             <ul className={styles.widgetList}>
               {inProgress.map((c) => (
                 <li key={c.courseId}>

@@ -99,7 +99,7 @@ export function MyLearningPage() {
       {/* Both bring their own section heading. */}
       <DueList />
       <MyRegistrations />
-      <TrainingRecord personId={me.id} />
+      <TrainingRecord personId={me.id} showInProgress={false} />
     </Page>
   );
 }
