@@ -85,11 +85,18 @@ export function ManageCoursesPage() {
                   </h2>
                   <StatusBadges status={c.status} version={c.version} changed={c.draftChanged} />
                   <p className={styles.muted}>
-                    {t('manage.line', {
-                      kind: t(`kinds.${c.kind}`),
-                      date: date(c.updatedAt),
-                      count: c.lessonCount,
-                    })}
+                    {/* lessonCount is of the published version: a draft or a self-assessment
+                        (statements, no lessons) would read "0 Lektionen". */}
+                    {c.version > 0 && c.kind !== 'self_assessment'
+                      ? t('manage.line', {
+                          kind: t(`kinds.${c.kind}`),
+                          date: date(c.updatedAt),
+                          count: c.lessonCount,
+                        })
+                      : t('manage.lineNoLessons', {
+                          kind: t(`kinds.${c.kind}`),
+                          date: date(c.updatedAt),
+                        })}
                   </p>
                 </div>
                 {c.version > 0 ? (
