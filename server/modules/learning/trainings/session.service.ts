@@ -164,31 +164,35 @@ export async function cancelSession(
   req?: Request,
 ): Promise<SessionRow> {
   const { session } = await manageableSession(user, sessionId, req);
-  if (session.cancelledAt) return session;
-  const row = await withKeyLock(sessionLock(session.id), async () => {
-    const doc = await SessionModel.findOneAndUpdate(
-      { _id: session.id, rev: input.rev, cancelledAt: null },
-      { $set: { cancelledAt: new Date(), cancelledBy: user.id }, $inc: { rev: 1 } },
-      { returnDocument: 'after' },
-    ).lean<StoredSession>();
-    if (!doc) {
-      const now = await liveSession(session.id);
-      if (now.cancelledAt) return null;
-      throw staleCopy();
-    }
-    return rememberSession(doc);
-  });
-  if (!row) return (await sessionById(session.id)) ?? session;
-  await audit({
-    action: 'learning.session.cancelled',
-    actorId: user.id,
-    subjectType: 'learning_session',
-    subjectId: row.id,
-    req,
-  });
-  publish(row, user.id, 'cancelled');
+  // Already cancelled: no second audit or event, but the sweep below runs again, so a cancel that
+  // stopped between the session write and its registrations is finished by repeating it.
+  const row = session.cancelledAt
+    ? null
+    : await withKeyLock(sessionLock(session.id), async () => {
+        const doc = await SessionModel.findOneAndUpdate(
+          { _id: session.id, rev: input.rev, cancelledAt: null },
+          { $set: { cancelledAt: new Date(), cancelledBy: user.id }, $inc: { rev: 1 } },
+          { returnDocument: 'after' },
+        ).lean<StoredSession>();
+        if (!doc) {
+          const now = await liveSession(session.id);
+          if (now.cancelledAt) return null;
+          throw staleCopy();
+        }
+        return rememberSession(doc);
+      });
+  if (row) {
+    await audit({
+      action: 'learning.session.cancelled',
+      actorId: user.id,
+      subjectType: 'learning_session',
+      subjectId: row.id,
+      req,
+    });
+    publish(row, user.id, 'cancelled');
+  }
   const reason = input.reason ?? '';
-  for (const r of (await registrationIndex()).bySession(row.id)) {
+  for (const r of (await registrationIndex()).bySession(session.id)) {
     if (!isActive(r.status)) continue;
     await withKeyLock(regLock(r.id), async () => {
       const fresh = await refreshRegistration(r.id);
@@ -212,5 +216,5 @@ export async function cancelSession(
       );
     });
   }
-  return row;
+  return row ?? (await sessionById(session.id)) ?? session;
 }
