@@ -192,7 +192,9 @@ export async function publishDraft(
   if (draft.rev !== rev) throw staleCopy();
   const n = courseDoc.version ?? 0;
   const published = await contentVersion(courseId, n);
-  if (!draftDiffers(draft, published)) {
+  // The first publish always goes: a training needs no lessons (empty courses and
+  // self-assessments are refused below as incomplete).
+  if (n > 0 && !draftDiffers(draft, published)) {
     throw new HttpError(
       409,
       'nothing_to_publish',
