@@ -1,56 +1,13 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { Button as AriaButton, ToggleButton, Toolbar } from 'react-aria-components';
-import styles from '../../../news/components/editor/editor.module.css';
+import { RichTextToolbar } from '../../../../components/rich-text/RichTextToolbar';
+import { pickMarks } from '../../../../components/rich-text/marks';
+import styles from '../../../../components/rich-text/rich-text.module.css';
 import own from '../authoring.module.css';
 
-interface Tool {
-  key: string;
-  glyph: string;
-  isActive: (e: Editor) => boolean;
-  run: (e: Editor) => void;
-}
-
-const tools: Tool[] = [
-  {
-    key: 'bold',
-    glyph: 'B',
-    isActive: (e) => e.isActive('bold'),
-    run: (e) => e.chain().focus().toggleBold().run(),
-  },
-  {
-    key: 'italic',
-    glyph: 'I',
-    isActive: (e) => e.isActive('italic'),
-    run: (e) => e.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: 'h2',
-    glyph: 'H2',
-    isActive: (e) => e.isActive('heading', { level: 2 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-  },
-  {
-    key: 'h3',
-    glyph: 'H3',
-    isActive: (e) => e.isActive('heading', { level: 3 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-  },
-  {
-    key: 'bulletList',
-    glyph: '•',
-    isActive: (e) => e.isActive('bulletList'),
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-  },
-  {
-    key: 'orderedList',
-    glyph: '1.',
-    isActive: (e) => e.isActive('orderedList'),
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-  },
-];
+const tools = pickMarks(['bold', 'italic', 'h2', 'h3', 'bulletList', 'orderedList']);
 
 /**
  * Rich text for course descriptions and lessons: TipTap StarterKit (no images: the news editor's
@@ -114,49 +71,19 @@ export function RichText({
     });
   }, [editor, errorMessage, id, labelId, errorId]);
 
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      active: Object.fromEntries(tools.map((m) => [m.key, m.isActive(e)])),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
-
   return (
     <div className={styles.rte}>
       <span id={labelId} className={styles.rteLabel}>
         {label}
       </span>
-      <Toolbar aria-label={t('rte.toolbar', { field: label })} className={styles.toolbar}>
-        {tools.map((m) => (
-          <ToggleButton
-            key={m.key}
-            isSelected={state.active[m.key] ?? false}
-            onChange={() => m.run(editor)}
-            aria-label={t(`rte.${m.key}`)}
-            className={styles.tool}
-          >
-            <span aria-hidden="true">{m.glyph}</span>
-          </ToggleButton>
-        ))}
-        <AriaButton
-          aria-label={t('rte.undo')}
-          isDisabled={!state.canUndo}
-          onPress={() => editor.chain().focus().undo().run()}
-          className={styles.tool}
-        >
-          <span aria-hidden="true">↶</span>
-        </AriaButton>
-        <AriaButton
-          aria-label={t('rte.redo')}
-          isDisabled={!state.canRedo}
-          onPress={() => editor.chain().focus().redo().run()}
-          className={styles.tool}
-        >
-          <span aria-hidden="true">↷</span>
-        </AriaButton>
-      </Toolbar>
+      <RichTextToolbar
+        editor={editor}
+        label={t('rte.toolbar', { field: label })}
+        marks={tools}
+        markLabel={(key) => t(`rte.${key}`)}
+        undoLabel={t('rte.undo')}
+        redoLabel={t('rte.redo')}
+      />
       <EditorContent editor={editor} className={styles.rteBody} />
       {errorMessage ? (
         <p id={errorId} className={own.fieldError}>

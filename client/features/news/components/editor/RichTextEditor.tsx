@@ -1,12 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
-import { Button as AriaButton, ToggleButton, Toolbar } from 'react-aria-components';
+import { Button as AriaButton, ToggleButton } from 'react-aria-components';
 import { FormDialog } from '../../../people/components/FormDialog';
 import { TextField } from '../../../../components/TextField';
 import { Button } from '../../../../components/Button';
+import { RichTextToolbar } from '../../../../components/rich-text/RichTextToolbar';
+import { richTextMarks } from '../../../../components/rich-text/marks';
+import rte from '../../../../components/rich-text/rich-text.module.css';
 import { ImageUploadDialog } from './ImageUploadDialog';
 import forms from '../../../people/components/forms.module.css';
 import styles from './editor.module.css';
@@ -14,91 +17,6 @@ import styles from './editor.module.css';
 /** Allowed link targets; the server's sanitiser drops anything else anyway. */
 export const isSafeHref = (href: string) =>
   /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/[^\s]*)$/i.test(href);
-
-interface Mark {
-  key: string;
-  glyph: string;
-  shortcut: string;
-  /** `aria-keyshortcuts` syntax. */
-  aria: string;
-  isActive: (e: Editor) => boolean;
-  run: (e: Editor) => void;
-}
-
-const marks: Mark[] = [
-  {
-    key: 'bold',
-    glyph: 'B',
-    shortcut: 'Strg+B',
-    aria: 'Control+B',
-    isActive: (e) => e.isActive('bold'),
-    run: (e) => e.chain().focus().toggleBold().run(),
-  },
-  {
-    key: 'italic',
-    glyph: 'I',
-    shortcut: 'Strg+I',
-    aria: 'Control+I',
-    isActive: (e) => e.isActive('italic'),
-    run: (e) => e.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: 'h2',
-    glyph: 'H2',
-    shortcut: 'Strg+Alt+2',
-    aria: 'Control+Alt+2',
-    isActive: (e) => e.isActive('heading', { level: 2 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-  },
-  {
-    key: 'h3',
-    glyph: 'H3',
-    shortcut: 'Strg+Alt+3',
-    aria: 'Control+Alt+3',
-    isActive: (e) => e.isActive('heading', { level: 3 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-  },
-  {
-    key: 'h4',
-    glyph: 'H4',
-    shortcut: 'Strg+Alt+4',
-    aria: 'Control+Alt+4',
-    isActive: (e) => e.isActive('heading', { level: 4 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run(),
-  },
-  {
-    key: 'bulletList',
-    glyph: '•',
-    shortcut: 'Strg+Umschalt+8',
-    aria: 'Control+Shift+8',
-    isActive: (e) => e.isActive('bulletList'),
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-  },
-  {
-    key: 'orderedList',
-    glyph: '1.',
-    shortcut: 'Strg+Umschalt+7',
-    aria: 'Control+Shift+7',
-    isActive: (e) => e.isActive('orderedList'),
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    key: 'blockquote',
-    glyph: '❝',
-    shortcut: 'Strg+Umschalt+B',
-    aria: 'Control+Shift+B',
-    isActive: (e) => e.isActive('blockquote'),
-    run: (e) => e.chain().focus().toggleBlockquote().run(),
-  },
-  {
-    key: 'code',
-    glyph: '</>',
-    shortcut: 'Strg+E',
-    aria: 'Control+E',
-    isActive: (e) => e.isActive('code'),
-    run: (e) => e.chain().focus().toggleCode().run(),
-  },
-];
 
 /**
  * Rich text for one language version: TipTap with an accessible toolbar (one Tab stop, arrow keys
@@ -144,7 +62,7 @@ export function RichTextEditor({
         'aria-multiline': 'true',
         'aria-labelledby': labelId,
         'aria-describedby': helpId,
-        class: styles.prose ?? '',
+        class: rte.prose ?? '',
       },
       // Ctrl+K opens the link dialog, as in most editors.
       handleKeyDown: (_view, event) => {
@@ -159,15 +77,7 @@ export function RichTextEditor({
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
 
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      active: Object.fromEntries(marks.map((m) => [m.key, m.isActive(e)])),
-      link: e.isActive('link'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
+  const linkActive = useEditorState({ editor, selector: ({ editor: e }) => e.isActive('link') });
 
   function openLink() {
     setHref(String(editor.getAttributes('link').href ?? ''));
@@ -184,29 +94,25 @@ export function RichTextEditor({
   };
 
   return (
-    <div className={styles.rte}>
-      <span id={labelId} className={styles.rteLabel}>
+    <div className={rte.rte}>
+      <span id={labelId} className={rte.rteLabel}>
         {label}
       </span>
-      <Toolbar aria-label={t('editor.toolbar.label', { field: label })} className={styles.toolbar}>
-        {marks.map((m) => (
-          <ToggleButton
-            key={m.key}
-            isSelected={state.active[m.key] ?? false}
-            onChange={() => m.run(editor)}
-            aria-label={t(`editor.toolbar.${m.key}`)}
-            aria-keyshortcuts={m.aria}
-            className={styles.tool}
-          >
-            <span aria-hidden="true">{m.glyph}</span>
-          </ToggleButton>
-        ))}
+      <RichTextToolbar
+        editor={editor}
+        label={t('editor.toolbar.label', { field: label })}
+        marks={richTextMarks}
+        markLabel={(key) => t(`editor.toolbar.${key}`)}
+        undoLabel={t('editor.toolbar.undo')}
+        redoLabel={t('editor.toolbar.redo')}
+        keyShortcuts
+      >
         <ToggleButton
-          isSelected={state.link}
+          isSelected={linkActive}
           onChange={openLink}
           aria-label={t('editor.toolbar.link')}
           aria-keyshortcuts="Control+K"
-          className={styles.tool}
+          className={rte.tool}
         >
           <span aria-hidden="true">
             <svg
@@ -226,14 +132,14 @@ export function RichTextEditor({
         <AriaButton
           aria-label={t('editor.toolbar.hr')}
           onPress={() => editor.chain().focus().setHorizontalRule().run()}
-          className={styles.tool}
+          className={rte.tool}
         >
           <span aria-hidden="true">―</span>
         </AriaButton>
         <AriaButton
           aria-label={t('editor.toolbar.image')}
           onPress={() => setImageOpen(true)}
-          className={styles.tool}
+          className={rte.tool}
         >
           <span aria-hidden="true">
             <svg
@@ -251,30 +157,12 @@ export function RichTextEditor({
             </svg>
           </span>
         </AriaButton>
-        <AriaButton
-          aria-label={t('editor.toolbar.undo')}
-          aria-keyshortcuts="Control+Z"
-          isDisabled={!state.canUndo}
-          onPress={() => editor.chain().focus().undo().run()}
-          className={styles.tool}
-        >
-          <span aria-hidden="true">↶</span>
-        </AriaButton>
-        <AriaButton
-          aria-label={t('editor.toolbar.redo')}
-          aria-keyshortcuts="Control+Shift+Z"
-          isDisabled={!state.canRedo}
-          onPress={() => editor.chain().focus().redo().run()}
-          className={styles.tool}
-        >
-          <span aria-hidden="true">↷</span>
-        </AriaButton>
-      </Toolbar>
-      <EditorContent editor={editor} className={styles.rteBody} />
+      </RichTextToolbar>
+      <EditorContent editor={editor} className={rte.rteBody} />
       <details className={styles.shortcuts}>
         <summary id={helpId}>{t('editor.toolbar.shortcuts')}</summary>
         <dl>
-          {marks.map((m) => (
+          {richTextMarks.map((m) => (
             <div key={m.key}>
               <dt>{t(`editor.toolbar.${m.key}`)}</dt>
               <dd>
