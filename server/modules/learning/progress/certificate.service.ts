@@ -2,8 +2,9 @@ import { randomInt } from 'node:crypto';
 import { notFound } from '../../../lib/errors';
 import { createKeyedCache } from '../../../lib/keyed-cache';
 import { peopleFromDirectory } from '../../people/directory-index';
-import type { CourseMeta } from '../courses/course-index';
+import { courseById, type CourseMeta } from '../courses/course-index';
 import { CertificateModel, type StoredCertificate } from './certificate.model';
+import { certificateHolder, learnerIndexReady } from './learner-index';
 import { changeLearner } from './learner.store';
 import { presentCertificate } from './progress.presenter';
 
@@ -75,14 +76,51 @@ export async function issueCertificate(
   }
 }
 
+/** Tests: forget the cached certificates. */
+export const resetCertificateCache = () => certificates.clear();
+
+/**
+ * The certificate of a completion whose certificate insert never happened (the process stopped
+ * between the completion write and the insert, or the insert failed): nothing else retries it, so
+ * a verification miss for a code that an enrolment holds stores it now, with that code.
+ */
+async function repairCertificate(code: string): Promise<StoredCertificate | null> {
+  await learnerIndexReady();
+  const held = certificateHolder(code);
+  if (!held?.enrolment.completedAt) return null;
+  const course = await courseById(held.courseId);
+  if (!course) return null;
+  const [person] = await peopleFromDirectory([held.personId]);
+  const doc: StoredCertificate = {
+    _id: code,
+    personId: held.personId,
+    personName: person?.displayName ?? '',
+    courseId: course.id,
+    courseTitle: course.title,
+    version: held.enrolment.completedVersion ?? course.version,
+    completedAt: held.enrolment.completedAt,
+    issuedAt: new Date(),
+  };
+  try {
+    await CertificateModel.collection.insertOne(doc as never);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    // Repaired meanwhile (another request or instance): the stored one counts.
+    return CertificateModel.findById(code).lean<StoredCertificate>();
+  }
+  return doc;
+}
+
 /** Verification: any signed-in person; 404 for an unknown code. */
 export async function certificateByCode(raw: string) {
   const code = normaliseCode(raw);
   if (!code) throw notFound();
-  const c = await certificates.get(code);
+  let c = await certificates.get(code);
   if (!c) {
     certificates.invalidate(code);
-    throw notFound();
+    c = await repairCertificate(code);
+    if (!c) throw notFound();
+    certificates.set(code, c);
   }
   return presentCertificate(c);
 }

@@ -136,6 +136,21 @@ export function enrolmentsOf(personId: string): Map<string, StoredEnrolment> {
   return doc ? new Map(Object.entries(doc.courses)) : EMPTY;
 }
 
+/**
+ * The enrolment that holds a certificate code (a scan of the index: only for the rare
+ * verification miss that repairs a certificate whose write was lost).
+ */
+export function certificateHolder(
+  code: string,
+): { personId: string; courseId: string; enrolment: StoredEnrolment } | null {
+  for (const [personId, doc] of store?.docs ?? []) {
+    for (const [courseId, enrolment] of Object.entries(doc.courses)) {
+      if (enrolment.certificateCode === code) return { personId, courseId, enrolment };
+    }
+  }
+  return null;
+}
+
 /** Enrolled person ids of a course. */
 export function learnersOf(courseId: string): string[] {
   return [...(store?.byCourse.get(courseId) ?? [])];
