@@ -130,9 +130,12 @@ function CourseView({ course, preview }: { course: CourseDTO; preview: boolean }
       ) : null}
 
       <div className={styles.hero}>
-        <div className={styles.stack} lang={course.language}>
-          {course.description ? <RichText html={course.description} /> : null}
-        </div>
+        {/* Without a description the facts take the whole row (no empty column on the left). */}
+        {course.description ? (
+          <div className={styles.stack} lang={course.language}>
+            <RichText html={course.description} />
+          </div>
+        ) : null}
         <div className={styles.stack}>
           {course.imageUrl ? (
             <img className={styles.heroImage} src={course.imageUrl} alt="" />
