@@ -7,6 +7,7 @@ import { Button } from '../../../../components/Button';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { Spinner } from '../../../../components/Spinner';
+import { ApiError } from '../../../../lib/api';
 import { announce } from '../../../../components/LiveAnnouncer';
 import { ConfirmDialog } from '../../trainings/components/ConfirmDialog';
 import { formatDate } from '../../trainings/format';
@@ -24,6 +25,8 @@ export function AssignmentsPage() {
   const update = useUpdateAssignment();
   const [editing, setEditing] = useState<AssignmentDTO | 'new' | null>(null);
   const [ending, setEnding] = useState<AssignmentDTO | null>(null);
+  // Not HR (someone followed a link): a plain "no access" note, no retry, no create button.
+  const denied = q.error instanceof ApiError && q.error.status === 403;
   const list = [...(q.data ?? [])].sort(
     (a, b) => Number(b.active) - Number(a.active) || a.deadline.localeCompare(b.deadline),
   );
@@ -32,13 +35,17 @@ export function AssignmentsPage() {
       title={t('assignments.title')}
       description={t('assignments.description')}
       actions={
-        <Button variant="primary" onPress={() => setEditing('new')}>
-          {t('assignments.new')}
-        </Button>
+        denied ? undefined : (
+          <Button variant="primary" onPress={() => setEditing('new')}>
+            {t('assignments.new')}
+          </Button>
+        )
       }
     >
       {q.isPending ? (
         <Spinner label={t('assignments.loading')} />
+      ) : denied ? (
+        <EmptyState title={t('common.noAccess')}>{t('assignments.noAccessHint')}</EmptyState>
       ) : q.isError ? (
         <ErrorMessage error={q.error}>
           <Button size="small" onPress={() => void q.refetch()}>

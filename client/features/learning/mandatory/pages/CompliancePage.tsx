@@ -5,6 +5,7 @@ import { Button } from '../../../../components/Button';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { Spinner } from '../../../../components/Spinner';
+import { ApiError } from '../../../../lib/api';
 import { formatDate, formatDateTime } from '../../trainings/format';
 import { useCompliance } from '../queries';
 import { useComplianceWatch } from '../useComplianceWatch';
@@ -35,6 +36,9 @@ export function CompliancePage() {
         ) : null}
         {q.isPending ? (
           <Spinner label={t('compliance.loading')} />
+        ) : q.error instanceof ApiError && q.error.status === 403 ? (
+          // Neither HR nor a leader: a plain "no access" note instead of an error with retry.
+          <EmptyState title={t('common.noAccess')}>{t('compliance.noAccessHint')}</EmptyState>
         ) : q.isError ? (
           <ErrorMessage error={q.error}>
             <Button size="small" onPress={() => void q.refetch()}>
