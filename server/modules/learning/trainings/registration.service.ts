@@ -150,9 +150,19 @@ export async function createRegistration(
   });
 }
 
+/**
+ * A duplicate `_id` here means someone else's registration took this clientId at the same time
+ * (the index check before the lock could not see it): free the claim just made, answer 409.
+ */
 async function insert(fields: Record<string, unknown>): Promise<StoredRegistration> {
-  const created = await RegistrationModel.create(fields);
-  return created.toObject() as unknown as StoredRegistration;
+  try {
+    const created = await RegistrationModel.create(fields);
+    return created.toObject() as unknown as StoredRegistration;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await releaseClaim(fields as Pick<StoredRegistration, '_id' | 'sessionId' | 'personId'>);
+    throw clientIdReused();
+  }
 }
 
 /**

@@ -74,3 +74,42 @@ describe('session cancel', () => {
     expect((after.body as { data: RegistrationDTO }).data.status).toBe('cancelled');
   });
 });
+
+describe('registration ids', () => {
+  it('two people sending the same clientId at once: one registration, the other 409 client_id_reused', async () => {
+    const course = await CourseModel.create({
+      clientId: randomUUID(),
+      kind: 'training',
+      status: 'published',
+      title: 'Review training 2',
+      audience: { units: [], roles: [], locationIds: [] },
+      trainerIds: [trainerId],
+      version: 1,
+    });
+    const courseId = String(course._id);
+    await rememberCourse(courseId);
+    const created = await send(trainer, `/api/learning/courses/${courseId}/sessions`, {
+      clientId: randomUUID(),
+      days: [{ date: day[1], start: '09:00', end: '12:00' }],
+      format: 'classroom',
+      place: 'Rathaus',
+      seats: null,
+    }).expect(201);
+    const s = (created.body as { data: SessionDTO }).data;
+    const clientId = randomUUID();
+    const body = { clientId, note: '' };
+    const [a, b] = await Promise.all([
+      send(org.s.emp, `/api/learning/sessions/${s.id}/registrations`, body),
+      send(org.s.emp2, `/api/learning/sessions/${s.id}/registrations`, body),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.error.code).toBe('client_id_reused');
+    // The loser is not blocked from registering with a fresh id.
+    const who = a.status === 409 ? org.s.emp : org.s.emp2;
+    await send(who, `/api/learning/sessions/${s.id}/registrations`, {
+      clientId: randomUUID(),
+      note: '',
+    }).expect(201);
+  });
+});
