@@ -98,7 +98,12 @@ export function CategoriesPage() {
                   <div className={styles.itemMain}>
                     <h3 className={styles.itemTitle}>{name}</h3>
                     <p className={styles.muted}>
-                      {t('categories.line', { de: c.name.de, en: c.name.en, count: c.courseCount })}
+                      {/* The heading shows the name in my language; the line adds the other one. */}
+                      {t(english ? 'categories.lineEn' : 'categories.line', {
+                        de: c.name.de,
+                        en: c.name.en,
+                        count: c.courseCount,
+                      })}
                     </p>
                   </div>
                   <div className={styles.row}>
