@@ -31,7 +31,7 @@ import {
   needsHr,
   registerRefusal,
 } from './registration.policy';
-import { sessionById } from './session-index';
+import { refreshSession, sessionById } from './session-index';
 import {
   announce,
   announceAll,
@@ -141,6 +141,24 @@ export async function createRegistration(
       });
     }
     const row = rememberRegistration(doc);
+    // A cancel elsewhere may have swept the session's registrations between the check above and
+    // this insert: read the session again; cancelled → this registration ends at once (409).
+    if ((await refreshSession(session.id))?.cancelledAt) {
+      const ended = await guardedTransition(
+        row,
+        {},
+        {
+          actorId: user.id,
+          action: 'session_cancelled',
+          from: row.status,
+          to: 'cancelled',
+          reason: '',
+        },
+      );
+      if (ended) await releaseClaim(ended);
+      await announceAll(promoted, req);
+      throw new HttpError(409, 'session_cancelled', 'The session has been cancelled.');
+    }
     await announceAll(promoted, req);
     await announce(
       { before: null, after: doc, action: 'created', actorId: user.id, reason: '' },

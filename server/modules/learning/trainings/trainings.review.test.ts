@@ -113,3 +113,43 @@ describe('registration ids', () => {
     }).expect(201);
   });
 });
+
+describe('register while the session is being cancelled', () => {
+  it('a session cancelled elsewhere (not yet in this index) refuses the registration it just stored', async () => {
+    const course = await CourseModel.create({
+      clientId: randomUUID(),
+      kind: 'training',
+      status: 'published',
+      title: 'Review training 3',
+      audience: { units: [], roles: [], locationIds: [] },
+      trainerIds: [trainerId],
+      version: 1,
+    });
+    const courseId = String(course._id);
+    await rememberCourse(courseId);
+    const created = await send(trainer, `/api/learning/courses/${courseId}/sessions`, {
+      clientId: randomUUID(),
+      days: [{ date: day[2], start: '09:00', end: '12:00' }],
+      format: 'classroom',
+      place: 'Rathaus',
+      seats: null,
+    }).expect(201);
+    const s = (created.body as { data: SessionDTO }).data;
+    // Another instance cancelled it and swept its registrations; this one has not heard yet.
+    await SessionModel.updateOne(
+      { _id: s.id },
+      { $set: { cancelledAt: new Date(), cancelledBy: trainerId }, $inc: { rev: 1 } },
+    );
+    const res = await send(org.s.emp, `/api/learning/sessions/${s.id}/registrations`, {
+      clientId: randomUUID(),
+      note: '',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('session_cancelled');
+    const mine = await org.s.emp.agent.get('/api/learning/registrations?scope=mine').expect(200);
+    const active = (mine.body as { data: RegistrationDTO[] }).data.filter(
+      (r) => r.sessionId === s.id && r.status !== 'cancelled',
+    );
+    expect(active).toEqual([]);
+  });
+});
