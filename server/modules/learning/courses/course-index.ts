@@ -1,6 +1,7 @@
 import type { Audience } from '@shared/org/audience';
 import type { CompletionRule, CourseKind, CourseStatus } from '@shared/learning/schemas';
 import { cluster } from '../../../lib/cluster';
+import { loadedIndex } from '../../../lib/loaded-index';
 import { logger } from '../../../lib/logger';
 import { fold } from '../../../lib/text';
 import { CourseModel, type Course } from './course.model';
@@ -120,40 +121,19 @@ class CourseStore {
   }
 }
 
-let store: CourseStore | null = null;
-let loadedAt = 0;
-let loading: Promise<CourseStore> | null = null;
-let during: { doc: Course; force: boolean }[] | null = null;
-
-async function fullLoad(): Promise<CourseStore> {
-  during = [];
-  try {
+type Change = { doc: Course; force: boolean };
+const loaded = loadedIndex<CourseStore, Change>({
+  name: 'course',
+  maxAgeMs: FULL_RELOAD_MS,
+  load: async () => {
     const docs = await CourseModel.find({}).lean<Course[]>();
     const next = new CourseStore();
     for (const d of docs) next.put(d, true);
-    for (const p of during) next.put(p.doc, p.force);
-    store = next;
-    loadedAt = Date.now();
     return next;
-  } finally {
-    during = null;
-  }
-}
-
-function reload(): Promise<CourseStore> {
-  loading ??= fullLoad().finally(() => {
-    loading = null;
-  });
-  return loading;
-}
-
-async function courseStore(): Promise<CourseStore> {
-  if (!store) return reload();
-  if (Date.now() - loadedAt > FULL_RELOAD_MS && !loading) {
-    reload().catch((err: unknown) => logger.warn({ err }, 'course index reload failed'));
-  }
-  return store;
-}
+  },
+  put: (store, c) => store.put(c.doc, c.force),
+});
+const courseStore = () => loaded.ready();
 
 /** The read model (loads at first use; afterwards memory only). */
 export async function courseIndex(): Promise<CourseIndex> {
@@ -167,7 +147,7 @@ export async function courseById(id: string): Promise<CourseMeta | null> {
 
 /** SYNC: one course from the last loaded index (undefined when not loaded or unknown). */
 export function courseMetaOf(id: string): CourseMeta | undefined {
-  return store?.byId.get(id);
+  return loaded.current()?.byId.get(id);
 }
 
 /** Loads the index now (server start). */
@@ -176,8 +156,7 @@ export async function warmCourseIndex(): Promise<void> {
 }
 
 function apply(doc: Course, force: boolean): void {
-  store?.put(doc, force);
-  during?.push({ doc, force });
+  loaded.apply({ doc, force });
 }
 
 /** After a write of the course document on this instance (the stored result): here and elsewhere. */
@@ -189,11 +168,11 @@ export function putCourseDoc(doc: Course): void {
 async function refreshCourse(id: string): Promise<CourseMeta | null> {
   const doc = await CourseModel.findById(id).lean<Course>();
   if (!doc) {
-    store?.drop(id);
+    loaded.current()?.drop(id);
     return null;
   }
   apply(doc, true);
-  return store?.byId.get(id) ?? null;
+  return loaded.current()?.byId.get(id) ?? null;
 }
 
 /** Reload one course by `_id` here and on every other instance. */
@@ -203,12 +182,11 @@ export async function rememberCourse(id: string): Promise<void> {
 }
 
 cluster.on(TOPIC, (payload) => {
-  if (typeof payload !== 'string' || !store) return;
+  if (typeof payload !== 'string' || !loaded.current()) return;
   refreshCourse(payload).catch((err: unknown) => logger.warn({ err }, 'course reload failed'));
 });
 
 /** Tests: forget everything (the next use loads from the database). */
 export function resetCourseIndex(): void {
-  store = null;
-  loadedAt = 0;
+  loaded.reset();
 }

@@ -1,5 +1,6 @@
 import type { Audience } from '@shared/org/audience';
 import { cluster } from '../../../lib/cluster';
+import { loadedIndex } from '../../../lib/loaded-index';
 import { logger } from '../../../lib/logger';
 import { directoryRows, type DirectoryRow } from '../../people/directory-index';
 import {
@@ -73,10 +74,6 @@ class AssignmentStore {
   }
 }
 
-let store: AssignmentStore | null = null;
-let loadedAt = 0;
-let loading: Promise<AssignmentStore> | null = null;
-let during: { doc: StoredAssignment; force: boolean }[] | null = null;
 /** Bumped on every change here (compliance caches key on it). */
 let generation = 0;
 
@@ -85,36 +82,22 @@ let people: { rows: DirectoryRow[]; byId: Map<string, DirectoryRow> } | null = n
 let matcher: { org: OrgSnapshot; subjectOfRow: (row: DirectoryRow) => AudienceSubject } | null =
   null;
 
-async function fullLoad(): Promise<AssignmentStore> {
-  during = [];
-  try {
+type Change = { doc: StoredAssignment; force: boolean };
+const loaded = loadedIndex<AssignmentStore, Change>({
+  name: 'assignment',
+  maxAgeMs: FULL_RELOAD_MS,
+  load: async () => {
     const docs = await AssignmentModel.find({}).lean<StoredAssignment[]>();
     const next = new AssignmentStore();
     for (const d of docs) next.put(d, true);
-    for (const p of during) next.put(p.doc, p.force);
-    store = next;
-    loadedAt = Date.now();
-    generation += 1;
     return next;
-  } finally {
-    during = null;
-  }
-}
-
-function reload(): Promise<AssignmentStore> {
-  loading ??= fullLoad().finally(() => {
-    loading = null;
-  });
-  return loading;
-}
-
-async function assignmentStore(): Promise<AssignmentStore> {
-  if (!store) return reload();
-  if (Date.now() - loadedAt > FULL_RELOAD_MS && !loading) {
-    reload().catch((err: unknown) => logger.warn({ err }, 'assignment index reload failed'));
-  }
-  return store;
-}
+  },
+  put: (store, c) => store.put(c.doc, c.force),
+  onLoaded: () => {
+    generation += 1;
+  },
+});
+const assignmentStore = () => loaded.ready();
 
 /** Loads / refreshes assignments, people rows and org tree; the sync readers need it. */
 export async function assignmentsReady(): Promise<void> {
@@ -137,10 +120,10 @@ export function loadedSubject(personId: string): AudienceSubject | null {
 
 /** SYNC: every assignment (active or not). */
 export function allAssignments(): AssignmentMeta[] {
-  return [...(store?.byId.values() ?? [])];
+  return [...(loaded.current()?.byId.values() ?? [])];
 }
 export function assignmentById(id: string): AssignmentMeta | undefined {
-  return store?.byId.get(id);
+  return loaded.current()?.byId.get(id);
 }
 export const assignmentsGeneration = (): number => generation;
 
@@ -153,6 +136,7 @@ export function audienceIncludes(audience: Audience, personId: string): boolean 
 /** SYNC: the active assignments whose audience includes the person. */
 export function assignmentsFor(personId: string): AssignmentMeta[] {
   const subject = loadedSubject(personId);
+  const store = loaded.current();
   if (!subject || !store) return [];
   return [...store.byId.values()].filter((a) => a.active && inAudience(a.audience, subject));
 }
@@ -164,6 +148,7 @@ export function isAssigned(courseId: string, personId: string): boolean {
 
 /** SYNC: the earliest deadline of the person's active assignments of the course, or null. */
 export function deadlineFor(courseId: string, personId: string): string | null {
+  const store = loaded.current();
   if (!store) return null;
   let subject: AudienceSubject | null | undefined;
   let best: string | null = null;
@@ -177,8 +162,7 @@ export function deadlineFor(courseId: string, personId: string): string | null {
 }
 
 function apply(doc: StoredAssignment, force: boolean): void {
-  store?.put(doc, force);
-  during?.push({ doc, force });
+  loaded.apply({ doc, force });
   generation += 1;
 }
 
@@ -207,7 +191,7 @@ export function onRemoteAssignmentChange(fn: (assignmentId: string) => void): ()
 }
 
 cluster.on(TOPIC, (payload) => {
-  if (typeof payload !== 'string' || !store) return;
+  if (typeof payload !== 'string' || !loaded.current()) return;
   refreshAssignment(payload)
     .then(() => changeListeners.forEach((fn) => fn(payload)))
     .catch((err: unknown) => logger.warn({ err }, 'assignment reload failed'));
@@ -215,8 +199,7 @@ cluster.on(TOPIC, (payload) => {
 
 /** Tests: forget everything (the next use loads from the database). */
 export function resetAssignmentIndex(): void {
-  store = null;
-  loadedAt = 0;
+  loaded.reset();
   people = null;
   matcher = null;
   generation += 1;

@@ -1,5 +1,6 @@
 import { activeRegistrationStatuses, type RegistrationStatus } from '@shared/learning/schemas';
 import { cluster } from '../../../lib/cluster';
+import { loadedIndex } from '../../../lib/loaded-index';
 import { logger } from '../../../lib/logger';
 import { RegistrationModel, type StoredRegistration } from './registration.model';
 
@@ -68,42 +69,20 @@ class Store {
   }
 }
 
-let store: Store | null = null;
-let loadedAt = 0;
-let loading: Promise<Store> | null = null;
-let during: RegistrationRow[] | null = null;
-
-async function fullLoad(): Promise<Store> {
-  during = [];
-  try {
+const loaded = loadedIndex<Store, RegistrationRow>({
+  name: 'registration',
+  maxAgeMs: FULL_RELOAD_MS,
+  load: async () => {
     const docs = await RegistrationModel.find({}).lean<StoredRegistration[]>();
     const next = new Store();
     for (const d of docs) next.put(toRegistrationRow(d));
-    for (const r of during) next.put(r);
-    if (store) for (const r of store.rows.values()) next.put(r);
-    store = next;
-    loadedAt = Date.now();
     return next;
-  } finally {
-    during = null;
-  }
-}
-
-async function ready(): Promise<Store> {
-  if (!store) {
-    loading ??= fullLoad().finally(() => {
-      loading = null;
-    });
-    return loading;
-  }
-  if (Date.now() - loadedAt > FULL_RELOAD_MS && !loading) {
-    loading = fullLoad().finally(() => {
-      loading = null;
-    });
-    loading.catch((err: unknown) => logger.warn({ err }, 'registration index reload failed'));
-  }
-  return store;
-}
+  },
+  put: (store, row) => store.put(row),
+  carryOver: (next, prev) => {
+    for (const r of prev.rows.values()) next.put(r);
+  },
+});
 
 /** The read model (loaded on first use). */
 export interface RegistrationIndex {
@@ -114,7 +93,7 @@ export interface RegistrationIndex {
 }
 
 export async function registrationIndex(): Promise<RegistrationIndex> {
-  const s = await ready();
+  const s = await loaded.ready();
   return {
     get: (id) => s.rows.get(id.toLowerCase()),
     bySession: (sessionId) => [...(s.sessions.get(sessionId)?.values() ?? [])],
@@ -141,14 +120,9 @@ export function seatState(rows: RegistrationRow[]): {
   };
 }
 
-function apply(row: RegistrationRow): void {
-  store?.put(row);
-  during?.push(row);
-}
-
 export function rememberRegistration(doc: StoredRegistration): RegistrationRow {
   const row = toRegistrationRow(doc);
-  apply(row);
+  loaded.apply(row);
   cluster.broadcast(TOPIC, row.id);
   return row;
 }
@@ -156,15 +130,15 @@ export function rememberRegistration(doc: StoredRegistration): RegistrationRow {
 /** Reads one registration from the database into the index (the truth, even over a higher rev). */
 export async function refreshRegistration(id: string): Promise<RegistrationRow | undefined> {
   const doc = await RegistrationModel.findById(id).lean<StoredRegistration>();
-  store?.drop(id);
+  loaded.current()?.drop(id);
   if (!doc) return undefined;
   const row = toRegistrationRow(doc);
-  apply(row);
+  loaded.apply(row);
   return row;
 }
 
 cluster.on(TOPIC, (payload) => {
-  if (typeof payload !== 'string' || !store) return;
+  if (typeof payload !== 'string' || !loaded.current()) return;
   refreshRegistration(payload).catch((err: unknown) =>
     logger.warn({ err }, 'registration reload failed'),
   );
@@ -172,6 +146,5 @@ cluster.on(TOPIC, (payload) => {
 
 /** Tests: forget everything. */
 export function resetRegistrationIndex(): void {
-  store = null;
-  loadedAt = 0;
+  loaded.reset();
 }

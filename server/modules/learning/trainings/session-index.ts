@@ -1,4 +1,5 @@
 import { cluster } from '../../../lib/cluster';
+import { loadedIndex } from '../../../lib/loaded-index';
 import { logger } from '../../../lib/logger';
 import { todayInBerlin } from '../../leave/holidays';
 import { SessionModel, type StoredSession } from './session.model';
@@ -79,42 +80,21 @@ class Store {
   }
 }
 
-let store: Store | null = null;
-let loadedAt = 0;
-let loading: Promise<Store> | null = null;
-let during: SessionRow[] | null = null;
-
-async function fullLoad(): Promise<Store> {
-  during = [];
-  try {
+const loaded = loadedIndex<Store, SessionRow>({
+  name: 'session',
+  maxAgeMs: FULL_RELOAD_MS,
+  load: async () => {
     const docs = await SessionModel.find({}).lean<StoredSession[]>();
     const next = new Store();
     for (const d of docs) next.put(toSessionRow(d));
-    for (const r of during) next.put(r);
-    if (store) for (const r of store.rows.values()) next.put(r);
-    store = next;
-    loadedAt = Date.now();
     return next;
-  } finally {
-    during = null;
-  }
-}
-
-async function ready(): Promise<Store> {
-  if (!store) {
-    loading ??= fullLoad().finally(() => {
-      loading = null;
-    });
-    return loading;
-  }
-  if (Date.now() - loadedAt > FULL_RELOAD_MS && !loading) {
-    loading = fullLoad().finally(() => {
-      loading = null;
-    });
-    loading.catch((err: unknown) => logger.warn({ err }, 'session index reload failed'));
-  }
-  return store;
-}
+  },
+  put: (store, row) => store.put(row),
+  carryOver: (next, prev) => {
+    for (const r of prev.rows.values()) next.put(r);
+  },
+});
+const ready = () => loaded.ready();
 
 const byDay = (a: SessionRow, b: SessionRow) =>
   a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1;
@@ -146,15 +126,10 @@ export async function nextSessionDate(
   return best;
 }
 
-function apply(row: SessionRow): void {
-  store?.put(row);
-  during?.push(row);
-}
-
 /** After a write on this instance: the new state here, a reload of it elsewhere. */
 export function rememberSession(doc: StoredSession): SessionRow {
   const row = toSessionRow(doc);
-  apply(row);
+  loaded.apply(row);
   cluster.broadcast(TOPIC, row.id);
   return row;
 }
@@ -162,20 +137,19 @@ export function rememberSession(doc: StoredSession): SessionRow {
 /** Reads one session from the database into the index. */
 export async function refreshSession(id: string): Promise<SessionRow | null> {
   const doc = await SessionModel.findById(id).lean<StoredSession>();
-  store?.drop(id);
+  loaded.current()?.drop(id);
   if (!doc) return null;
   const row = toSessionRow(doc);
-  apply(row);
+  loaded.apply(row);
   return row;
 }
 
 cluster.on(TOPIC, (payload) => {
-  if (typeof payload !== 'string' || !store) return;
+  if (typeof payload !== 'string' || !loaded.current()) return;
   refreshSession(payload).catch((err: unknown) => logger.warn({ err }, 'session reload failed'));
 });
 
 /** Tests: forget everything. */
 export function resetSessionIndex(): void {
-  store = null;
-  loadedAt = 0;
+  loaded.reset();
 }
