@@ -214,7 +214,8 @@ export interface CertificateDTO {
 }
 
 export interface TrainingRecordEntryDTO {
-  kind: 'course' | 'training';
+  /** self_assessment: only in the person's own record. */
+  kind: 'course' | 'training' | 'self_assessment';
   courseId: string;
   title: string;
   /** Completed (course) or attended (training: last day of the confirmed session). */

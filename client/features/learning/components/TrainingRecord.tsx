@@ -15,6 +15,12 @@ import styles from '../learning.module.css';
  * answers; people who may not see the record (403/404) see nothing at all. `showInProgress`
  * is off on "Meine Kurse", whose cards above already show the courses in progress.
  */
+const kindLabel = {
+  course: 'record.onlineCourse',
+  training: 'record.training',
+  self_assessment: 'record.selfAssessment',
+} as const;
+
 export function TrainingRecord({
   personId,
   headingLevel = 2,
@@ -60,7 +66,7 @@ export function TrainingRecord({
                     <th scope="row">
                       <Link to={`/learning/courses/${e.courseId}`}>{e.title}</Link>{' '}
                       <span className={styles.muted}>
-                        ({e.kind === 'training' ? t('record.training') : t('record.onlineCourse')}
+                        ({t(kindLabel[e.kind])}
                         {e.mandatory ? `, ${t('record.mandatory')}` : ''})
                       </span>
                     </th>

@@ -54,7 +54,7 @@ export async function trainingRecord(
     if (course.kind === 'self_assessment' && !abilities.selfAssessments) continue;
     if (e.completedAt) {
       entries.push({
-        kind: 'course',
+        kind: course.kind === 'self_assessment' ? 'self_assessment' : 'course',
         courseId,
         title: course.title,
         date: todayInBerlin(new Date(e.completedAt)),
