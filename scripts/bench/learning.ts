@@ -17,7 +17,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import mongoose from 'mongoose';
 import { startEmbeddedEngine } from '../../server/db/engine';
 import { connectDatabase, disconnectDatabase, syncIndexes } from '../../server/db/connect';
 import { loadEnv } from '../../server/env';
@@ -38,7 +37,8 @@ import { resetComplianceCache } from '../../server/modules/learning/mandatory/co
 import { resetSessionIndex } from '../../server/modules/learning/trainings/session-index';
 import { resetRegistrationIndex } from '../../server/modules/learning/trainings/registration-index';
 import { clearDiscussionCaches } from '../../server/modules/learning/discussion/discussion.store';
-import { cookieOf, pct } from './wiki-common';
+import { watchDbCommands, measureLine, summary } from './lib/db-commands';
+import { loadAverage, login as loginAs, timed, type Req } from './lib/http';
 
 const { values } = parseArgs({
   options: {
@@ -62,105 +62,15 @@ const PORT = Number(values.port);
 const PEOPLE = Number(values.people);
 const SAMPLE = Number(values.sample);
 
-// ---- Database commands: counted per measured line, and the warm-up reads timed --------------
-interface Cmd {
-  name: string;
-  coll: string;
-}
-let counting: Cmd[] | null = null;
-const warmReads = new Map<string, number>();
-let t0 = 0;
-const started = new Map<number, Cmd>();
-function watch(client: ReturnType<typeof mongoose.connection.getClient>) {
-  client.on('commandStarted', (e) => {
-    if (['ping', 'hello', 'isMaster', 'getMore'].includes(e.commandName)) return;
-    const coll = String((e.command as Record<string, unknown>)[e.commandName] ?? '');
-    const cmd = { name: e.commandName, coll };
-    started.set(e.requestId, cmd);
-    counting?.push(cmd);
-  });
-  client.on('commandSucceeded', (e) => {
-    const cmd = started.get(e.requestId);
-    started.delete(e.requestId);
-    if (cmd?.name === 'find' && t0 && !warmReads.has(cmd.coll)) {
-      warmReads.set(cmd.coll, performance.now() - t0);
-    }
-  });
-}
-const connect = mongoose.connect.bind(mongoose);
-mongoose.connect = (async (uri: string, options?: mongoose.ConnectOptions) => {
-  const m = await connect(uri, { ...options, monitorCommands: true });
-  watch(m.connection.getClient());
-  return m;
-}) as typeof mongoose.connect;
-
-const summary = (cmds: Cmd[]) => {
-  const by = new Map<string, number>();
-  for (const c of cmds) by.set(`${c.name} ${c.coll}`, (by.get(`${c.name} ${c.coll}`) ?? 0) + 1);
-  return cmds.length === 0 ? 'none' : [...by].map(([k, v]) => `${v}× ${k}`).join(', ');
-};
-
-async function login(origin: string, username: string): Promise<string> {
-  const first = await fetch(`${origin}/api/auth/csrf`);
-  const { token } = (await first.json()) as { token: string };
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-csrf-token': token,
-      origin,
-      cookie: cookieOf(first),
-    },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return cookieOf(res);
-}
-
-interface Req {
-  url: string;
-  cookie: string;
-}
-
-async function timed({ url, cookie }: Req): Promise<{ ms: number; kb: number; body: string }> {
-  const t = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
-  const body = await res.text();
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
-  return { ms: performance.now() - t, kb: Buffer.byteLength(body) / 1024, body };
-}
-
-async function measure(label: string, next: () => Req, concurrency: number): Promise<void> {
-  let kb = 0;
-  for (let i = 0; i < 5; i++) await timed(next());
-  const times: number[] = [];
-  let left = N;
-  counting = [];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (left-- > 0) {
-        const r = await timed(next());
-        times.push(r.ms);
-        kb = r.kb;
-      }
-    }),
-  );
-  const cmds = counting;
-  counting = null;
-  times.sort((a, b) => a - b);
-  const f = (x: number) => x.toFixed(1);
-  console.log(
-    `| ${label} | ${concurrency} | ${f(pct(times, 50))} | ${f(pct(times, 95))} | ${f(pct(times, 99))} | ${kb.toFixed(1)} kB | ${summary(cmds)} |`,
-  );
-}
+// Database commands: counted per measured line, and the warm-up reads timed.
+const db = watchDbCommands(['ping', 'hello', 'isMaster', 'getMore']);
+const measure = (label: string, next: () => Req, concurrency: number) =>
+  measureLine(db, label, next, concurrency, N);
+const login = (origin: string, username: string) => loginAs(origin, username, DEMO_PASSWORD);
 
 async function main() {
   logger.level = 'silent';
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ');
+  const load = loadAverage;
   console.log(`load average at start (1/5/15 min): ${load()} on ${os.cpus().length} cores`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'learning-bench-'));
   const engine = await startEmbeddedEngine({ dataDir });
@@ -213,7 +123,7 @@ async function main() {
     resetRegistrationIndex();
     clearDiscussionCaches();
 
-    t0 = performance.now();
+    const t0 = db.startClock();
     server = await startServer(
       loadEnv({
         MONGODB_URI: engine.uri,
@@ -234,11 +144,11 @@ async function main() {
       'learning_content',
     ];
     const deadline = Date.now() + 15 * 60_000;
-    while (!primedBy.every((c) => warmReads.has(c))) {
-      if (Date.now() > deadline) throw new Error(`not primed: ${[...warmReads.keys()].join()}`);
+    while (!primedBy.every((c) => db.warmReads.has(c))) {
+      if (Date.now() > deadline) throw new Error(`not primed: ${[...db.warmReads.keys()].join()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const primed = Math.max(...primedBy.map((c) => warmReads.get(c) ?? 0));
+    const primed = Math.max(...primedBy.map((c) => db.warmReads.get(c) ?? 0));
     await new Promise((r) => setTimeout(r, 2000));
 
     const origin = `http://127.0.0.1:${PORT}`;
@@ -267,17 +177,14 @@ async function main() {
     const mine = (): Req => ({ url: `${api}/me/courses`, cookie: anyone().cookie });
 
     // The very first requests after start: what a cold cache costs (content loaded per course).
-    counting = [];
-    const cold = await timed(mine());
-    const coldCmds = counting;
-    counting = null;
+    const { result: cold, cmds: coldCmds } = await db.count(() => timed(mine()));
     const mem = process.memoryUsage();
 
     console.log(
       `\nstart-up: listening after ${listening.toFixed(0)} ms; course, learner and assignment indexes and published content loaded after ${primed.toFixed(0)} ms`,
     );
     console.log(
-      `  warm-up reads done at (ms): ${primedBy.map((c) => `${c} ${(warmReads.get(c) ?? 0).toFixed(0)}`).join(', ')}`,
+      `  warm-up reads done at (ms): ${primedBy.map((c) => `${c} ${(db.warmReads.get(c) ?? 0).toFixed(0)}`).join(', ')}`,
     );
     console.log(
       `RSS after priming: ${(mem.rss / 1048576).toFixed(0)} MB (heap used ${(mem.heapUsed / 1048576).toFixed(0)} MB; bench and seed share the process)`,

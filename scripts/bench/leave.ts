@@ -31,6 +31,7 @@ import { holidaysFor, todayInBerlin } from '../../server/modules/leave/holidays'
 import { defaultLeaveSettings } from '@shared/leave/schemas';
 import { LeaveRequestModel } from '../../server/modules/leave/request.model';
 import { personRow, unitRow, type PersonRow, type UnitRow } from '../../server/db/seed/build';
+import { login as loginAs, pct } from './lib/http';
 
 const { values } = parseArgs({
   options: {
@@ -160,30 +161,7 @@ async function seed(): Promise<{
   return { office, dept: depts[0] as UnitRow, requests: docs.length, pending };
 }
 
-const cookieOf = (res: Response) =>
-  (res.headers.getSetCookie?.() ?? [])
-    .map((c) => c.split(';')[0])
-    .find((c) => c?.startsWith('portal.sid=')) ?? '';
-
-async function login(origin: string, username: string): Promise<string> {
-  const first = await fetch(`${origin}/api/auth/csrf`);
-  const { token } = (await first.json()) as { token: string };
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-csrf-token': token,
-      origin,
-      cookie: cookieOf(first),
-    },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return cookieOf(res);
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const login = (origin: string, username: string) => loginAs(origin, username, PASSWORD);
 
 async function measure(
   url: string,

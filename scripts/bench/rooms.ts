@@ -16,7 +16,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import mongoose from 'mongoose';
 import { startEmbeddedEngine } from '../../server/db/engine';
 import { connectDatabase, disconnectDatabase, syncIndexes } from '../../server/db/connect';
 import { loadEnv } from '../../server/env';
@@ -30,7 +29,8 @@ import { resetRoomIndex } from '../../server/modules/rooms/room-index';
 import { clearFeedCache } from '../../server/modules/rooms/feed/post.store';
 import { clearActivityCaches } from '../../server/modules/rooms/activity/activity';
 import { resetJoinRequests } from '../../server/modules/rooms/members/join-request.store';
-import { cookieOf, pct } from './wiki-common';
+import { watchDbCommands, measureLine } from './lib/db-commands';
+import { loadAverage, login as loginAs, type Req } from './lib/http';
 
 const { values } = parseArgs({
   options: {
@@ -52,105 +52,15 @@ const PORT = Number(values.port);
 const PEOPLE = Number(values.people);
 const SAMPLE = Number(values.sample);
 
-// ---- Database commands: counted per measured line, and the warm-up reads timed --------------
-interface Cmd {
-  name: string;
-  coll: string;
-  at: number;
-}
-let counting: Cmd[] | null = null;
-const warmReads = new Map<string, number>();
-let t0 = 0;
-const started = new Map<number, Cmd>();
-function watch(client: ReturnType<typeof mongoose.connection.getClient>) {
-  client.on('commandStarted', (e) => {
-    if (e.commandName === 'ping' || e.commandName === 'hello' || e.commandName === 'isMaster') {
-      return;
-    }
-    const coll = String((e.command as Record<string, unknown>)[e.commandName] ?? '');
-    const cmd = { name: e.commandName, coll, at: performance.now() };
-    started.set(e.requestId, cmd);
-    counting?.push(cmd);
-  });
-  client.on('commandSucceeded', (e) => {
-    const cmd = started.get(e.requestId);
-    started.delete(e.requestId);
-    if (cmd?.name === 'find' && t0 && !warmReads.has(cmd.coll)) {
-      warmReads.set(cmd.coll, performance.now() - t0);
-    }
-  });
-}
-const connect = mongoose.connect.bind(mongoose);
-mongoose.connect = (async (uri: string, options?: mongoose.ConnectOptions) => {
-  const m = await connect(uri, { ...options, monitorCommands: true });
-  watch(m.connection.getClient());
-  return m;
-}) as typeof mongoose.connect;
-
-const summary = (cmds: Cmd[]) => {
-  const by = new Map<string, number>();
-  for (const c of cmds) by.set(`${c.name} ${c.coll}`, (by.get(`${c.name} ${c.coll}`) ?? 0) + 1);
-  return cmds.length === 0 ? 'none' : [...by].map(([k, v]) => `${v}× ${k}`).join(', ');
-};
-
-async function login(origin: string, username: string): Promise<string> {
-  const first = await fetch(`${origin}/api/auth/csrf`);
-  const { token } = (await first.json()) as { token: string };
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-csrf-token': token,
-      origin,
-      cookie: cookieOf(first),
-    },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return cookieOf(res);
-}
-
-interface Req {
-  url: string;
-  cookie: string;
-}
-
-async function measure(label: string, next: () => Req, concurrency: number): Promise<void> {
-  let kb = 0;
-  const one = async () => {
-    const { url, cookie } = next();
-    const t = performance.now();
-    const res = await fetch(url, { headers: { cookie } });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${text.slice(0, 200)}`);
-    kb = Buffer.byteLength(text) / 1024;
-    return performance.now() - t;
-  };
-  for (let i = 0; i < 5; i++) await one();
-  const times: number[] = [];
-  let left = N;
-  counting = [];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (left-- > 0) times.push(await one());
-    }),
-  );
-  const cmds = counting;
-  counting = null;
-  times.sort((a, b) => a - b);
-  const f = (x: number) => x.toFixed(1);
-  console.log(
-    `| ${label} | ${concurrency} | ${f(pct(times, 50))} | ${f(pct(times, 95))} | ${f(pct(times, 99))} | ${kb.toFixed(1)} kB | ${summary(cmds)} |`,
-  );
-}
+// Database commands: counted per measured line, and the warm-up reads timed.
+const db = watchDbCommands(['ping', 'hello', 'isMaster']);
+const measure = (label: string, next: () => Req, concurrency: number) =>
+  measureLine(db, label, next, concurrency, N);
+const login = (origin: string, username: string) => loginAs(origin, username, DEMO_PASSWORD);
 
 async function main() {
   logger.level = 'silent';
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ');
+  const load = loadAverage;
   console.log(`load average at start (1/5/15 min): ${load()} on ${os.cpus().length} cores`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rooms-bench-'));
   const engine = await startEmbeddedEngine({ dataDir });
@@ -181,7 +91,7 @@ async function main() {
     clearActivityCaches();
     resetJoinRequests();
 
-    t0 = performance.now();
+    const t0 = db.startClock();
     server = await startServer(
       loadEnv({
         MONGODB_URI: engine.uri,
@@ -197,11 +107,11 @@ async function main() {
     const listening = performance.now() - t0;
     const primedBy = ['rooms', 'room_members', 'room_posts', 'room_activity', 'room_seen'];
     const deadline = Date.now() + 15 * 60_000;
-    while (!primedBy.every((c) => warmReads.has(c))) {
-      if (Date.now() > deadline) throw new Error(`not primed: ${[...warmReads.keys()].join()}`);
+    while (!primedBy.every((c) => db.warmReads.has(c))) {
+      if (Date.now() > deadline) throw new Error(`not primed: ${[...db.warmReads.keys()].join()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const primed = Math.max(...primedBy.map((c) => warmReads.get(c) ?? 0));
+    const primed = Math.max(...primedBy.map((c) => db.warmReads.get(c) ?? 0));
     // Let a settled process be measured (other warm-ups: wiki, directory).
     await new Promise((r) => setTimeout(r, 2000));
     const mem = process.memoryUsage();
@@ -238,7 +148,7 @@ async function main() {
       `\nstart-up: listening after ${listening.toFixed(0)} ms; room index + feed cache + activity primed after ${primed.toFixed(0)} ms`,
     );
     console.log(
-      `  warm-up reads done at (ms): ${primedBy.map((c) => `${c} ${(warmReads.get(c) ?? 0).toFixed(0)}`).join(', ')}`,
+      `  warm-up reads done at (ms): ${primedBy.map((c) => `${c} ${(db.warmReads.get(c) ?? 0).toFixed(0)}`).join(', ')}`,
     );
     console.log(
       `RSS after priming: ${(mem.rss / 1048576).toFixed(0)} MB (heap used ${(mem.heapUsed / 1048576).toFixed(0)} MB; bench and seed share the process)`,
