@@ -46,10 +46,9 @@ export async function presentRegistrations(
     const person = people.get(r.personId);
     if (!f || !person) continue;
     const [session, course] = await Promise.all([sessionById(r.sessionId), courseById(r.courseId)]);
+    const seatsNow = seatState(index.bySession(r.sessionId));
     const position =
-      r.status === 'waitlisted'
-        ? seatState(index.bySession(r.sessionId)).waitlist.findIndex((w) => w.id === r.id) + 1
-        : 0;
+      r.status === 'waitlisted' ? seatsNow.waitlist.findIndex((w) => w.id === r.id) + 1 : 0;
     out.push({
       id: r.id,
       sessionId: r.sessionId,
@@ -61,6 +60,13 @@ export async function presentRegistrations(
       note: r.doc.note ?? '',
       approver: (f.effective && people.get(f.effective)) || null,
       days: session?.days ?? [],
+      // What the deciders weigh (the inbox shows cost and fill).
+      costCents: course?.costCents ?? 0,
+      seats: {
+        seats: session?.seats ?? null,
+        taken: seatsNow.confirmed.length,
+        waitlisted: seatsNow.waitlist.length,
+      },
       createdAt: r.createdAt.toISOString(),
       updatedAt: new Date(r.doc.updatedAt ?? r.createdAt).toISOString(),
       history: r.doc.history.map((h) => ({
