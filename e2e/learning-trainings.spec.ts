@@ -63,6 +63,8 @@ test('a paid training: employee registers, manager approves live, HR confirms, t
   const approveBoss = boss.page.getByRole('button', { name: `Genehmigen: ${subject}` });
   await expect(approveBoss).toBeVisible();
   await expect(boss.page.getByText('Brauche ich für die Teamleitung.')).toBeVisible();
+  const card = boss.page.getByRole('listitem').filter({ hasText: title });
+  await expect(card.getByText(/^249,00\s€$/)).toBeVisible();
   await expectNoA11yViolations(boss.page, 'registrations inbox (manager)');
   await shot(boss.page, 'registrations-desktop');
   await approveBoss.click();
