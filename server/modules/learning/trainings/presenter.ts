@@ -3,6 +3,7 @@ import type { RegistrationDTO, SessionDTO } from '@shared/learning/types';
 import type { CurrentUser } from '../../auth/current-user';
 import { peopleFromDirectory } from '../../people/directory-index';
 import { presentPersonRef } from '../../people/people.presenter';
+import { approverInfos } from '../../leave/approver';
 import { courseById } from '../courses/course-index';
 import type { CourseAccess } from '../access';
 import { registrationFacts } from './facts';
@@ -124,6 +125,9 @@ export async function presentSessions(
   const myDtos = new Map(
     (await presentRegistrations(mine, viewer, today)).map((d) => [d.sessionId, d]),
   );
+  // Who decides my manager step (the register dialog names them); null = no manager step.
+  const approverId = (await approverInfos([viewer.id], today)).get(viewer.id)?.effective ?? null;
+  const myApprover = approverId ? ((await refs([approverId])).get(approverId) ?? null) : null;
   return sessions.map((s) => {
     const { confirmed, waitlist } = seatState(index.bySession(s.id));
     const my = myDtos.get(s.id) ?? null;
@@ -155,6 +159,7 @@ export async function presentSessions(
       cancelled: s.cancelledAt !== null,
       needsHr: needsHr(access.course, s),
       myRegistration: my,
+      myApprover,
       rev: s.rev,
       abilities: sessionAbilities(viewer, {
         ...facts,
