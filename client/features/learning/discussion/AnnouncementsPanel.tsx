@@ -6,11 +6,10 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { announce } from '../../../components/LiveAnnouncer';
 import { Spinner } from '../../../components/Spinner';
-import { TextField } from '../../../components/TextField';
 import { useMe } from '../../auth/queries';
 import { mayReadDiscussion } from './access';
 import { useAnnounce, useAnnouncements } from './queries';
-import { PostMeta, TextAreaField } from './parts';
+import { PostMeta, TitleBodyFields } from './parts';
 import styles from './discussion.module.css';
 
 /** The "Ankündigungen" tab of a course: announcements newest first; trainers and HR write. */
@@ -118,28 +117,15 @@ function AnnounceForm({ courseId }: { courseId: string }) {
         {t('announcements.form.heading')}
       </h3>
       <p className={styles.muted}>{t('announcements.form.hint')}</p>
-      <TextField
-        label={t('announcements.form.title')}
-        value={title}
-        onChange={setTitle}
-        maxLength={160}
-        isRequired
-        errorMessage={issues.title}
+      <TitleBodyFields
+        title={title}
+        body={body}
+        onTitle={setTitle}
+        onBody={setBody}
+        issues={issues}
+        labels={{ title: t('announcements.form.title'), body: t('announcements.form.body') }}
+        error={send.isPending ? null : send.error}
       />
-      <TextAreaField
-        label={t('announcements.form.body')}
-        value={body}
-        onChange={setBody}
-        maxLength={5000}
-        rows={4}
-        errorMessage={issues.body}
-      />
-      {send.error && !send.isPending ? (
-        <ErrorMessage
-          error={send.error}
-          fieldLabels={{ title: t('announcements.form.title'), body: t('announcements.form.body') }}
-        />
-      ) : null}
       <div className={styles.buttons}>
         <Button type="submit" variant="primary" isDisabled={send.isPending}>
           {t('announcements.form.submit')}

@@ -7,11 +7,10 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { announce } from '../../../components/LiveAnnouncer';
 import { Spinner } from '../../../components/Spinner';
-import { TextField } from '../../../components/TextField';
 import { useMe } from '../../auth/queries';
 import { mayPost, mayReadDiscussion } from './access';
 import { useAskQuestion, usePendingIds, useThreads } from './queries';
-import { TextAreaField } from './parts';
+import { TitleBodyFields } from './parts';
 import { ThreadItem } from './ThreadItem';
 import styles from './discussion.module.css';
 
@@ -156,28 +155,15 @@ function AskForm({ course, me }: { course: CourseDTO; me: MeDTO }) {
       <h3 id="learning-ask-h" className={styles.formHeading}>
         {t('discussion.ask.heading')}
       </h3>
-      <TextField
-        label={t('discussion.ask.title')}
-        value={title}
-        onChange={setTitle}
-        maxLength={160}
-        isRequired
-        errorMessage={issues.title}
+      <TitleBodyFields
+        title={title}
+        body={body}
+        onTitle={setTitle}
+        onBody={setBody}
+        issues={issues}
+        labels={{ title: t('discussion.ask.title'), body: t('discussion.ask.body') }}
+        error={ask.isPending ? null : ask.error}
       />
-      <TextAreaField
-        label={t('discussion.ask.body')}
-        value={body}
-        onChange={setBody}
-        maxLength={5000}
-        rows={4}
-        errorMessage={issues.body}
-      />
-      {ask.error && !ask.isPending ? (
-        <ErrorMessage
-          error={ask.error}
-          fieldLabels={{ title: t('discussion.ask.title'), body: t('discussion.ask.body') }}
-        />
-      ) : null}
       <div className={styles.buttons}>
         <Button type="submit" variant="primary" isDisabled={ask.isPending}>
           {t('discussion.ask.submit')}

@@ -2,6 +2,8 @@ import { FieldError, Label, TextArea, TextField as AriaTextField } from 'react-a
 import { useTranslation } from 'react-i18next';
 import type { PersonRef } from '@shared/people/types';
 import { Avatar } from '../../../components/Avatar';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { TextField } from '../../../components/TextField';
 import fields from '../../../components/fields.module.css';
 import styles from './discussion.module.css';
 
@@ -71,5 +73,47 @@ export function PostMeta({
       <DateTime iso={createdAt} />
       {pending ? <span className={styles.pending}>{t('discussion.sending')}</span> : null}
     </div>
+  );
+}
+
+/** Title and text of a new post (question or announcement) with the API's error below. */
+export function TitleBodyFields({
+  title,
+  body,
+  onTitle,
+  onBody,
+  issues,
+  labels,
+  error,
+}: {
+  title: string;
+  body: string;
+  onTitle: (v: string) => void;
+  onBody: (v: string) => void;
+  issues: { title?: string; body?: string };
+  labels: { title: string; body: string };
+  /** The failed request's error (null while pending or after success). */
+  error: unknown;
+}) {
+  return (
+    <>
+      <TextField
+        label={labels.title}
+        value={title}
+        onChange={onTitle}
+        maxLength={160}
+        isRequired
+        errorMessage={issues.title}
+      />
+      <TextAreaField
+        label={labels.body}
+        value={body}
+        onChange={onBody}
+        maxLength={5000}
+        rows={4}
+        errorMessage={issues.body}
+      />
+      {error ? <ErrorMessage error={error} fieldLabels={labels} /> : null}
+    </>
   );
 }
