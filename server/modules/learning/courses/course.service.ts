@@ -1,3 +1,4 @@
+import { withCourseLock } from './course-lock';
 import type { Request } from 'express';
 import type { CourseCreateInput, CourseUpdateInput } from '@shared/learning/schemas';
 import type { CourseDTO } from '@shared/learning/types';
@@ -124,7 +125,17 @@ async function checkReferences(input: CourseUpdateInput): Promise<void> {
 }
 
 /** Meta (rev-guarded). Audience and trainers need `administer` (HR). */
-export async function updateCourse(
+/** Under the course's write lock: FerretDB does not apply concurrent conditional updates atomically. */
+export function updateCourse(
+  user: CurrentUser,
+  courseId: string,
+  input: CourseUpdateInput,
+  req?: Request,
+): Promise<CourseDTO> {
+  return withCourseLock(courseId, () => updateCourseLocked(user, courseId, input, req));
+}
+
+async function updateCourseLocked(
   user: CurrentUser,
   courseId: string,
   input: CourseUpdateInput,
@@ -176,7 +187,18 @@ export async function updateCourse(
 }
 
 /** Archive (out of the catalogue, read-only for enrolled learners) or restore; rev-guarded. */
-export async function setArchived(
+/** Under the course's write lock: FerretDB does not apply concurrent conditional updates atomically. */
+export function setArchived(
+  user: CurrentUser,
+  courseId: string,
+  rev: number,
+  archived: boolean,
+  req?: Request,
+): Promise<CourseDTO> {
+  return withCourseLock(courseId, () => setArchivedLocked(user, courseId, rev, archived, req));
+}
+
+async function setArchivedLocked(
   user: CurrentUser,
   courseId: string,
   rev: number,

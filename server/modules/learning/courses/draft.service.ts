@@ -1,3 +1,4 @@
+import { withCourseLock } from './course-lock';
 import type { Request } from 'express';
 import type { FieldIssue } from '@shared/http/errors';
 import type { z } from 'zod';
@@ -120,7 +121,17 @@ async function normalise(courseId: string, input: ContentInput): Promise<StoredM
 }
 
 /** Authors save the draft (rev-guarded: 409 `stale_copy` when someone saved meanwhile). */
-export async function putDraft(
+/** Under the course's write lock: FerretDB does not apply concurrent conditional updates atomically. */
+export function putDraft(
+  user: CurrentUser,
+  courseId: string,
+  input: ContentInput,
+  req?: Request,
+): Promise<CourseDraftDTO> {
+  return withCourseLock(courseId, () => putDraftLocked(user, courseId, input, req));
+}
+
+async function putDraftLocked(
   user: CurrentUser,
   courseId: string,
   input: ContentInput,
@@ -175,7 +186,17 @@ export async function putDraft(
  * FIRST (a duplicate `_id` means someone else published it: 409), then the course moves from
  * version n to n + 1 conditionally.
  */
-export async function publishDraft(
+/** Under the course's write lock: FerretDB does not apply concurrent conditional updates atomically. */
+export function publishDraft(
+  user: CurrentUser,
+  courseId: string,
+  rev: number,
+  req?: Request,
+): Promise<CourseDTO> {
+  return withCourseLock(courseId, () => publishDraftLocked(user, courseId, rev, req));
+}
+
+async function publishDraftLocked(
   user: CurrentUser,
   courseId: string,
   rev: number,
