@@ -74,6 +74,13 @@ async function main() {
       id: String(p._id),
       username: p.username,
     }));
+    // Most demo-organisation people have no password (only the demo accounts do): sample
+    // members from those who can sign in.
+    const canSignIn = new Set(
+      (await PersonModel.find({ passwordHash: { $ne: null } }, { _id: 1 }).lean()).map((p) =>
+        String(p._id),
+      ),
+    );
     const seeded = await seedRoomsScale({
       rooms: ROOMS,
       members: MEMBERS,
@@ -121,7 +128,7 @@ async function main() {
     for (const [roomId, ids] of seeded.membersOf) {
       for (const id of ids) roomsOfPerson.set(id, [...(roomsOfPerson.get(id) ?? []), roomId]);
     }
-    const members = people.filter((p) => roomsOfPerson.has(p.id));
+    const members = people.filter((p) => roomsOfPerson.has(p.id) && canSignIn.has(p.id));
     const sample: { cookie: string; rooms: string[] }[] = [];
     const tLogin = performance.now();
     for (let i = 0; i < SAMPLE && members.length; i++) {
