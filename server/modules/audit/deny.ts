@@ -39,3 +39,22 @@ export async function ensureAllowed(
 ): Promise<void> {
   if (!allowed) throw await deny(user, action, subject, req);
 }
+
+/**
+ * Records a refused socket join (a `…:watch` request or a co-editing document the person may
+ * not open). SECURITY.md asks for these beside REST 403s; the socket itself gets only "forbidden".
+ */
+export function auditRefusedJoin(
+  actorId: string | null | undefined,
+  event: string,
+  subject: { type: string; id?: string | null } | null,
+): Promise<void> {
+  return audit({
+    action: 'realtime.join_refused',
+    actorId: actorId ?? null,
+    subjectType: subject?.type,
+    subjectId: subject?.id ?? undefined,
+    outcome: 'denied',
+    detail: { event },
+  });
+}

@@ -14,6 +14,7 @@ import {
   startTestPortal,
   type SignedIn,
 } from '../../realtime/test-support';
+import { AuditModel } from '../audit/audit.model';
 
 let server: RunningServer;
 let base: string;
@@ -73,6 +74,11 @@ describe('learning:watch', () => {
     expect(await learner.timeout(2000).emitWithAck('learning:watch', { courseId: 'x' })).toEqual({
       error: 'forbidden',
     });
+    const refused = await AuditModel.findOne({
+      action: 'realtime.join_refused',
+      subjectId: course.id,
+    }).lean();
+    expect(refused).toMatchObject({ subjectType: 'learning_course', outcome: 'denied' });
     const seen = record(learner);
     const changed = next<{ courseId: string; part: string }>(hr, 'learning:course');
     const patch = await call('rt_hr', 'PATCH', `/api/learning/courses/${course.id}`, {

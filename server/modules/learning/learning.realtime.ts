@@ -1,6 +1,7 @@
 import { objectId } from '@shared/http/fields';
 import type { PortalSocket, Realtime } from '../../realtime';
 import { events } from '../../lib/events';
+import { auditRefusedJoin } from '../audit/deny';
 import { courseAccess } from './access';
 import { registerTrainingsRealtime } from './trainings/trainings.realtime';
 
@@ -18,14 +19,19 @@ export function registerLearningRealtime(realtime: Realtime): () => void {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const id = objectId.safeParse((payload as { courseId?: unknown } | null)?.courseId);
       const user = socket.data.user;
-      if (!id.success || !user) return reply({ error: 'forbidden' });
+      const refuse = () =>
+        auditRefusedJoin(user?.id, 'learning:watch', {
+          type: 'learning_course',
+          id: id.success ? id.data : null,
+        }).then(() => reply({ error: 'forbidden' }));
+      if (!id.success || !user) return void refuse();
       courseAccess(user, id.data)
         .then(async (access) => {
-          if (!access) return reply({ error: 'forbidden' });
+          if (!access) return refuse();
           await socket.join(courseRoom(id.data));
           reply({ ok: true });
         })
-        .catch(() => reply({ error: 'forbidden' }));
+        .catch(() => refuse());
     });
     socket.on('learning:unwatch', (payload) => {
       const id = objectId.safeParse((payload as { courseId?: unknown } | null)?.courseId);

@@ -16,6 +16,7 @@ import {
 } from '../../realtime/test-support';
 import { makeLeaveOrg } from './leave-read.fixtures';
 import { resetLeaveIndex } from './request-index';
+import { AuditModel } from '../audit/audit.model';
 
 let server: RunningServer;
 let base: string;
@@ -68,6 +69,14 @@ describe('leave:watch-calendar', () => {
     expect(await watch(s, 'not-an-id')).toEqual({ error: 'forbidden' });
     const member = await connect('colleague');
     expect(await watch(member, String(org.units.b._id))).toEqual({ error: 'forbidden' });
+    const refused = await AuditModel.find({
+      action: 'realtime.join_refused',
+      subjectType: 'unit',
+    }).lean();
+    expect(refused.map((a) => a.subjectId)).toEqual(
+      expect.arrayContaining([String(org.units.a._id), String(org.units.b._id)]),
+    );
+    expect(refused.every((a) => a.outcome === 'denied' && a.actorId)).toBe(true);
   });
 
   it('sends leave:calendar to watchers of the unit and of units above it, nothing to others', async () => {

@@ -2,6 +2,7 @@ import { objectId } from '@shared/http/fields';
 import type { PortalSocket, Realtime } from '../../realtime';
 import { events } from '../../lib/events';
 import { logger } from '../../lib/logger';
+import { auditRefusedJoin } from '../audit/deny';
 import { unitIndex } from '../org/unit-index';
 import { peopleFromDirectory } from '../people/directory-index';
 import { canWatchCalendar } from './calendar.policy';
@@ -23,17 +24,22 @@ export function registerLeaveCalendarRealtime(realtime: Realtime): () => void {
     socket.on('leave:watch-calendar', (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const id = objectId.safeParse((payload as { unitId?: unknown } | null)?.unitId);
-      if (!id.success) return reply({ error: 'forbidden' });
+      const refuse = () =>
+        auditRefusedJoin(socket.data.user.id, 'leave:watch-calendar', {
+          type: 'unit',
+          id: id.success ? id.data : null,
+        }).then(() => reply({ error: 'forbidden' }));
+      if (!id.success) return void refuse();
       unitIndex()
         .then(async (units) => {
           const unit = units.byId.get(id.data.toLowerCase());
           if (!unit || !canWatchCalendar(calendarViewer(socket.data.user), unit.chain)) {
-            return reply({ error: 'forbidden' });
+            return refuse();
           }
           await socket.join(calendarRoom(unit.id));
           reply({ ok: true });
         })
-        .catch(() => reply({ error: 'forbidden' }));
+        .catch(() => refuse());
     });
     socket.on('leave:unwatch-calendar', (payload) => {
       const id = objectId.safeParse((payload as { unitId?: unknown } | null)?.unitId);

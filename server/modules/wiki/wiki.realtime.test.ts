@@ -16,6 +16,7 @@ import {
   type SignedIn,
 } from '../../realtime/test-support';
 import { resetWikiIndex } from './page-index';
+import { AuditModel } from '../audit/audit.model';
 
 type Who = 'owner' | 'reader' | 'listed' | 'outsider';
 let server: RunningServer;
@@ -92,6 +93,11 @@ describe('wiki live events', () => {
     expect(await watch(outsider, 'wiki:watch-page', { pageId: 'x' })).toEqual({
       error: 'forbidden',
     });
+    // Each refusal is in the audit log (SECURITY.md: refused socket joins).
+    const refused = await AuditModel.find({ action: 'realtime.join_refused' }).lean();
+    const seen = refused.map((a) => [a.subjectType, a.subjectId, a.outcome]);
+    expect(seen).toContainEqual(['wiki_space', space.id, 'denied']);
+    expect(seen).toContainEqual(['wiki_page', page.id, 'denied']);
   });
 
   it('sends tree and page invalidations to readers; a non-reader gets no wiki event', async () => {

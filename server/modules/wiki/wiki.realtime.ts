@@ -3,6 +3,7 @@ import { pageId as pageIdSchema } from '@shared/wiki/schemas';
 import type { PortalSocket, Realtime } from '../../realtime';
 import type { CurrentUser } from '../auth/current-user';
 import { events } from '../../lib/events';
+import { auditRefusedJoin } from '../audit/deny';
 import { pageAccessIn, spaceAccessIn, viewerById, type WikiViewer } from './access';
 import { wikiIndex, type WikiIndex } from './page-index';
 import { commentCount } from './social/comment.service';
@@ -110,6 +111,7 @@ const idIn = (payload: unknown, key: 'spaceId' | 'pageId') =>
 /** Joins `room` if the person (read fresh) passes `may`; the ack says whether. */
 function joinChecked(
   socket: PortalSocket,
+  event: 'wiki:watch-space' | 'wiki:watch-page',
   parsed: { success: boolean; data?: string },
   room: (id: string) => string,
   may: (id: string) => Check,
@@ -117,19 +119,31 @@ function joinChecked(
 ) {
   const reply: WatchReply = typeof ack === 'function' ? (ack as WatchReply) : () => undefined;
   const id = parsed.success && parsed.data ? parsed.data.toLowerCase() : null;
-  if (!id) return reply({ error: 'forbidden' });
+  const type = event === 'wiki:watch-space' ? 'wiki_space' : 'wiki_page';
+  const refuse = () =>
+    auditRefusedJoin(socket.data.user.id, event, { type, id }).then(() =>
+      reply({ error: 'forbidden' }),
+    );
+  if (!id) return void refuse();
   Promise.all([wikiIndex(), viewerById(socket.data.user.id)])
     .then(async ([index, viewer]) => {
-      if (!may(id)(index, viewer)) return reply({ error: 'forbidden' });
+      if (!may(id)(index, viewer)) return refuse();
       await socket.join(room(id));
       reply({ ok: true });
     })
-    .catch(() => reply({ error: 'forbidden' }));
+    .catch(() => refuse());
 }
 
 function onWatch(socket: PortalSocket) {
   socket.on('wiki:watch-space', (payload, ack) =>
-    joinChecked(socket, objectId.safeParse(idIn(payload, 'spaceId')), spaceRoom, canReadSpace, ack),
+    joinChecked(
+      socket,
+      'wiki:watch-space',
+      objectId.safeParse(idIn(payload, 'spaceId')),
+      spaceRoom,
+      canReadSpace,
+      ack,
+    ),
   );
   socket.on('wiki:unwatch-space', (payload) => {
     const id = objectId.safeParse(idIn(payload, 'spaceId'));
@@ -138,6 +152,7 @@ function onWatch(socket: PortalSocket) {
   socket.on('wiki:watch-page', (payload, ack) =>
     joinChecked(
       socket,
+      'wiki:watch-page',
       pageIdSchema.safeParse(idIn(payload, 'pageId')),
       pageRoom,
       canReadPage,

@@ -23,6 +23,7 @@ import {
   send,
   type MWorld,
 } from './mandatory.fixtures';
+import { AuditModel } from '../../audit/audit.model';
 
 let server: RunningServer;
 let base: string;
@@ -60,6 +61,8 @@ describe('learning:watch-compliance', () => {
   it('refuses people who may not see the dashboard', async () => {
     expect(await watch(await connect('a1'))).toEqual({ error: 'forbidden' });
     expect(await watch(await connect('admin'))).toEqual({ error: 'forbidden' });
+    const refused = await AuditModel.find({ action: 'realtime.join_refused' }).lean();
+    expect(refused.filter((a) => a.detail?.event === 'learning:watch-compliance')).toHaveLength(2);
   });
 
   it('sends learning:compliance to watchers after an assignment and after a completion', async () => {

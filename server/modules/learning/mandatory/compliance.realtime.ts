@@ -1,5 +1,6 @@
 import type { PortalSocket, Realtime } from '../../../realtime';
 import { events } from '../../../lib/events';
+import { auditRefusedJoin } from '../../audit/deny';
 import { allAssignments, assignmentsReady, onRemoteAssignmentChange } from './assignment-index';
 import { canSeeDashboard } from './compliance.policy';
 
@@ -37,7 +38,10 @@ export function registerComplianceRealtime(realtime: Realtime): () => void {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const user = socket.data.user;
       if (!user || !canSeeDashboard({ id: user.id, roles: user.roles, leads: user.leads })) {
-        return reply({ error: 'forbidden' });
+        void auditRefusedJoin(user?.id, 'learning:watch-compliance', null).then(() =>
+          reply({ error: 'forbidden' }),
+        );
+        return;
       }
       Promise.resolve(socket.join(COMPLIANCE_ROOM))
         .then(() => reply({ ok: true }))

@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { collabDocName, parseCollabDocName } from '@shared/wiki/schemas';
 import { logger } from '../../../lib/logger';
+import { auditRefusedJoin } from '../../audit/deny';
 import type { CurrentUser } from '../../auth/current-user';
 import { originAllowed, userOfHandshake } from '../../../realtime/auth';
 import { pageAccess, viewerOf } from '../access';
@@ -103,7 +104,10 @@ export function attachCollab(
       const user = await currentCollabUser(upgraded);
       if (!user) throw new Error('forbidden');
       const access = await pageAccess(await viewerOf(user), pageId);
-      if (!access) throw new Error('forbidden');
+      if (!access) {
+        await auditRefusedJoin(user.id, 'collab:open', { type: 'wiki_page', id: pageId });
+        throw new Error('forbidden');
+      }
       if (!access.abilities.edit) connectionConfig.readOnly = true;
       return { user };
     },

@@ -10,6 +10,7 @@ import { loadEnv } from '../../../env';
 import { startServer, type RunningServer } from '../../../main';
 import { testDatabaseUri } from '../../../test/db';
 import { TEST_PASSWORD, makePerson } from '../../../test/app';
+import { AuditModel } from '../../audit/audit.model';
 
 /**
  * Co-editing end to end in Node: the real server (app + Socket.IO + /collab) on the test
@@ -252,6 +253,13 @@ describe('wiki co-editing over /collab', () => {
     await waitFor('outsider refused', () => o.state.failed);
     expect(o.text()).toBe('');
     o.destroy();
+    expect(
+      await AuditModel.findOne({ action: 'realtime.join_refused', subjectId: page.id }).lean(),
+    ).toMatchObject({
+      subjectType: 'wiki_page',
+      outcome: 'denied',
+      detail: { event: 'collab:open' },
+    });
 
     // The snapshot for readers follows.
     await waitFor('snapshot stored', async () => {
