@@ -44,4 +44,19 @@ describe('notification params in the reader language', () => {
     expect(en).toContain('08/14/2026');
     expect(en).not.toContain('2026-08');
   });
+
+  it('mandatory training deadlines show as dates in German and English', () => {
+    const n = leave('learning.mandatory_reminder', {
+      course: 'Datenschutz',
+      deadline: '2026-12-31',
+    });
+    const withCount = { ...n, params: { ...n.params, count: 3 } };
+    const de = notificationText(i18n.getFixedT('de', 'notifications'), withCount, 'de').title;
+    expect(de).toBe(
+      'Noch 3 Tage: Bitte schließen Sie die Pflichtschulung „Datenschutz“ bis 31.12.2026 ab.',
+    );
+    const en = notificationText(i18n.getFixedT('en', 'notifications'), withCount, 'en').title;
+    expect(en).toContain('12/31/2026');
+    expect(en).not.toContain('2026-12');
+  });
 });
