@@ -273,6 +273,14 @@ export const activeRegistrationStatuses: readonly RegistrationStatus[] = [
   'waitlisted',
 ];
 
+/** Where a decider's decided list looks (withdrawn is the person's own act, not a decision). */
+export const decidedRegistrationStatuses: readonly RegistrationStatus[] = [
+  'confirmed',
+  'waitlisted',
+  'rejected',
+  'cancelled',
+];
+
 export const registrationCreateSchema = z
   .object({
     clientId: z.string().uuid({ message: 'invalid_id' }),
@@ -302,6 +310,11 @@ export const registrationListQuerySchema = z
   .object({
     /** mine: my registrations; decide: waiting for my decision (manager or HR); session: a session's list. */
     scope: z.enum(['mine', 'decide', 'session']).default('mine'),
+    /** scope=decide only: open = waiting for my decision (default); decided = what was decided
+     * for my people (HR: everyone), newest decision first. */
+    state: z.enum(['open', 'decided']).default('open'),
+    /** scope=decide only: narrow to one course. */
+    courseId: objectId.optional(),
     sessionId: objectId.optional(),
     status: z.enum(registrationStatuses).optional(),
     cursor: cursor.optional(),
