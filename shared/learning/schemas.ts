@@ -360,3 +360,18 @@ export const compliancePeopleQuerySchema = z
 export const fileUploadFieldsSchema = z
   .object({ purpose: z.enum(['media', 'captions', 'document', 'image']) })
   .strict();
+
+/** Where a learner stands in a course: nothing opened yet, started, completed. */
+export const learnerStatuses = ['not_started', 'in_progress', 'completed'] as const;
+export type LearnerStatus = (typeof learnerStatuses)[number];
+
+/** `GET …/courses/:courseId/learners`: one page (last activity first), name search, status. */
+export const courseLearnersQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    status: z.enum(learnerStatuses).optional(),
+    cursor: cursor.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type CourseLearnersQuery = z.infer<typeof courseLearnersQuerySchema>;

@@ -4,6 +4,7 @@ import type {
   CompletionRule,
   CourseKind,
   CourseStatus,
+  LearnerStatus,
   LessonType,
   RegistrationStatus,
 } from './schemas';
@@ -240,6 +241,16 @@ export interface CourseLearnerDTO {
   completedAt: string | null;
   /** Quiz lessons by id: attempts, best score, passed. */
   quizzes: Record<string, QuizAttemptSummaryDTO>;
+  status: LearnerStatus;
+  /** Latest of enrolled, lesson seen, completed (the list's order, newest first). */
+  lastActivityAt: string;
+}
+
+/** A page of a course's learners; `total` counts every learner matching the filters. */
+export interface CourseLearnersPage {
+  data: CourseLearnerDTO[];
+  nextCursor: string | null;
+  total: number;
 }
 
 export interface MyCourseDTO {

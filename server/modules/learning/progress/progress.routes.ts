@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { objectId } from '@shared/http/fields';
 import {
   assessmentAnswerSchema,
+  courseLearnersQuerySchema,
   enrolSchema,
   itemId,
   progressSchema,
@@ -137,12 +138,12 @@ export const progressRoutes: RouteDef[] = [
     method: 'get',
     path: `${base}/learners`,
     tag,
-    summary: "A course's learners with progress and quiz results (HR and its trainers)",
+    summary:
+      "A course's learners with progress and quiz results (HR and its trainers): last activity first, folded name search `q`, `status`, cursor paging, `total`",
     access: 'user',
     params: courseParams,
-    query: noQuery,
-    handler: async ({ req, user, params }) => ({
-      data: await courseLearners(user, lower(params.courseId), req),
-    }),
+    query: courseLearnersQuerySchema,
+    handler: async ({ req, user, params, query }) =>
+      courseLearners(user, lower(params.courseId), query, req),
   }),
 ];
