@@ -17,6 +17,7 @@ import { liveDocs, setLiveDocs, type LiveDocs } from '../content/live-docs';
 import { createRevision } from '../content/revision.service';
 import { loadState, storeState } from '../content/ydoc.store';
 import { watchCollabAccess } from './collab.access';
+import { awarenessEntriesIn, awarenessIsOwn } from './awareness-guard';
 import { currentCollabUser, trackCollabSessions } from './collab.sessions';
 
 /**
@@ -110,6 +111,17 @@ export function attachCollab(
       }
       if (!access.abilities.edit) connectionConfig.readOnly = true;
       return { user };
+    },
+    async beforeHandleMessage({ update, context, document }) {
+      const entries = awarenessEntriesIn(update);
+      if (!entries) return;
+      const user = (context as Partial<CollabContext>).user;
+      const clockOf = (id: number) => document.awareness.meta.get(id)?.clock;
+      // A caret under another name closes the connection (the provider reconnects; honest
+      // clients never send one).
+      if (!user || !awarenessIsOwn(entries, user, clockOf)) {
+        throw new Error('awareness of another person');
+      }
     },
     async onLoadDocument({ documentName, document }) {
       const pageId = parseCollabDocName(documentName);

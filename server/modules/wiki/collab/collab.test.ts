@@ -221,6 +221,42 @@ describe('wiki co-editing over /collab', () => {
     expect(await upgradeStatus({ origin: ORIGIN, cookie: who.editor.cookie })).toBe(101);
   });
 
+  it('relays carets under the real name only: a caret under another name never arrives', async () => {
+    const me = (l: Login) => api<{ id: string; displayName: string }>(l, 'GET', '/api/me');
+    const [one, two] = [await me(who.editor), await me(who.editor2)];
+    const a = connect(who.editor);
+    const b = connect(who.editor2);
+    await waitFor('both synced', () => a.state.synced && b.state.synced);
+    const namesSeenBy = (c: Client) =>
+      [...(c.provider.awareness?.getStates().values() ?? [])].map(
+        (s) => (s as { user?: { name?: string } }).user?.name,
+      );
+    a.provider.setAwarenessField('user', { id: one.id, name: one.displayName, color: '#123456' });
+    await waitFor('b sees a by name', () => namesSeenBy(b).includes(one.displayName));
+
+    // b claims to be a (id and name), then to be a stranger with b's own id: both are refused.
+    b.provider.setAwarenessField('user', { id: one.id, name: one.displayName, color: '#654321' });
+    await waitFor('b reset', () => b.state.closed);
+    b.destroy();
+    const c = connect(who.editor2);
+    await waitFor('c synced', () => c.state.synced);
+    c.provider.setAwarenessField('user', {
+      id: two.id,
+      name: 'Oberbürgermeister',
+      color: '#000000',
+    });
+    // The honest update after it shows the relay still works for c.
+    c.provider.setAwarenessField('user', { id: two.id, name: two.displayName, color: '#000000' });
+    await waitFor('a sees c by name', () => namesSeenBy(a).includes(two.displayName));
+    expect(namesSeenBy(a)).not.toContain('Oberbürgermeister');
+    const colours = [...(a.provider.awareness?.getStates().values() ?? [])].map(
+      (s) => (s as { user?: { color?: string } }).user?.color,
+    );
+    expect(colours).not.toContain('#654321');
+    a.destroy();
+    c.destroy();
+  });
+
   it('converges, keeps readers read-only, refuses outsiders, survives a restart, restores', async () => {
     const a = connect(who.editor);
     const b = connect(who.editor2);
