@@ -26,9 +26,12 @@ export const RICH_TEXT_TAGS = [
 export const RICH_TEXT_ATTRS = ['href', 'rel', 'target', 'src', 'alt', 'width', 'height'];
 
 const SAFE_HREF = /^(?:https?:|mailto:|\/(?!\/)|#)/i;
-const SAFE_SRC = /^\/api\/news\/[0-9a-f]{24}\/files\/[0-9a-f]{24}$/i;
+/** News articles' own files: the default image rule (learning passes its course pattern). */
+export const NEWS_IMAGE_SRC = /^\/api\/news\/[0-9a-f]{24}\/files\/[0-9a-f]{24}$/i;
 
 let purifier: ReturnType<typeof createDOMPurify> | null = null;
+// The image rule of the call in progress (sanitize() is synchronous, so one variable is enough).
+let imageSrc: RegExp | null = NEWS_IMAGE_SRC;
 
 /** A private DOMPurify instance, so the hooks here do not change anyone else's sanitising. */
 function getPurifier() {
@@ -48,7 +51,7 @@ function getPurifier() {
     }
     if (node.tagName === 'IMG') {
       const src = node.getAttribute('src') ?? '';
-      if (!SAFE_SRC.test(src)) node.remove();
+      if (!imageSrc || !imageSrc.test(src)) node.remove();
       else node.setAttribute('loading', 'lazy');
       if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
     }
@@ -57,19 +60,42 @@ function getPurifier() {
   return p;
 }
 
-/** Sanitises article HTML with the allow-list (exported for tests). */
-export function sanitizeRichText(html: string): string {
-  return getPurifier().sanitize(html, {
-    ALLOWED_TAGS: RICH_TEXT_TAGS,
-    ALLOWED_ATTR: [...RICH_TEXT_ATTRS, 'loading'],
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-  });
+/**
+ * Sanitises rich HTML with the allow-list (exported for tests). Images stay only when their whole
+ * `src` matches `allowedImageSrc` (anchored; `null`: no images at all).
+ */
+export function sanitizeRichText(
+  html: string,
+  allowedImageSrc: RegExp | null = NEWS_IMAGE_SRC,
+): string {
+  const p = getPurifier();
+  imageSrc = allowedImageSrc;
+  try {
+    return p.sanitize(html, {
+      ALLOWED_TAGS: RICH_TEXT_TAGS,
+      ALLOWED_ATTR: [...RICH_TEXT_ATTRS, 'loading'],
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+    });
+  } finally {
+    imageSrc = NEWS_IMAGE_SRC;
+  }
 }
 
-/** Renders server-sanitised rich text after a second sanitising pass in the browser. */
-export function RichText({ html, lang }: { html: string; lang?: string }) {
-  const clean = useMemo(() => sanitizeRichText(html), [html]);
+/**
+ * Renders server-sanitised rich text after a second sanitising pass in the browser. `imageSrc`:
+ * which image sources may show (default: news files; course pages pass their course's pattern).
+ */
+export function RichText({
+  html,
+  lang,
+  imageSrc: allowed = NEWS_IMAGE_SRC,
+}: {
+  html: string;
+  lang?: string;
+  imageSrc?: RegExp | null;
+}) {
+  const clean = useMemo(() => sanitizeRichText(html, allowed), [html, allowed]);
   return (
     <div
       className={styles.richText}

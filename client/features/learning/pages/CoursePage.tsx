@@ -7,7 +7,7 @@ import { Page } from '../../../components/Page';
 import { Button, LinkButton } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Spinner } from '../../../components/Spinner';
-import { RichText } from '../../news/components/RichText';
+import { CourseRichText } from '../components/CourseRichText';
 import { useSocket } from '../../../lib/socket';
 import { formatDay, isLessonDone, lessonProgress, resumeLessonId } from '../model';
 import { useEnrol, useLeaveCourse } from '../queries';
@@ -133,7 +133,7 @@ function CourseView({ course, preview }: { course: CourseDTO; preview: boolean }
         {/* Without a description the facts take the whole row (no empty column on the left). */}
         {course.description ? (
           <div className={styles.stack} lang={course.language}>
-            <RichText html={course.description} />
+            <CourseRichText courseId={course.id} html={course.description} />
           </div>
         ) : null}
         <div className={styles.stack}>

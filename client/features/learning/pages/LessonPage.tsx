@@ -5,7 +5,7 @@ import type { CourseDTO, LessonDTO } from '@shared/learning/types';
 import { Page } from '../../../components/Page';
 import { Button } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { RichText } from '../../news/components/RichText';
+import { CourseRichText } from '../components/CourseRichText';
 import { useSocket } from '../../../lib/socket';
 import { autoDoneTypes, isLessonDone, lessonProgress, neighbours } from '../model';
 import { useEnrol, useSaveProgress, useSubmitAttempt } from '../queries';
@@ -104,7 +104,7 @@ function LessonView({
       ) : null}
 
       <div className={styles.stack} lang={lang}>
-        {lesson.html ? <RichText html={lesson.html} /> : null}
+        {lesson.html ? <CourseRichText courseId={course.id} html={lesson.html} /> : null}
         {lesson.type === 'media' ? (
           <MediaPlayer
             lesson={lesson}

@@ -14,7 +14,7 @@ import { useArticle, useMarkRead } from '../queries';
 import { useWatchArticle } from '../realtime';
 import { availableVariants, defaultVariant, variantLang } from '../variants';
 import { formatDate, formatDateTime, formatSize } from '../format';
-import { RichText, sanitizeRichText } from '../components/RichText';
+import { RichText, sanitizeRichText } from '../../../components/rich-text/RichText';
 import { VariantPicker } from '../components/VariantPicker';
 import { ReadAloud } from '../components/ReadAloud';
 import { AcknowledgeBox } from '../components/AcknowledgeBox';

@@ -1,11 +1,9 @@
+import { courseImageSrc } from '@shared/learning/images';
 import { sanitizeRichHtml } from '../../../lib/rich-html';
 
 /** Course descriptions and lesson texts: the shared allow-list; images only from this course's files. */
 export function sanitizeCourseHtml(html: string, courseId: string): string {
-  const id = /^[0-9a-f]{24}$/i.test(courseId) ? courseId.toLowerCase() : '';
-  return sanitizeRichHtml(html, {
-    imageSrc: id ? new RegExp(`^/api/learning/courses/${id}/files/[0-9a-f]{24}$`) : null,
-  });
+  return sanitizeRichHtml(html, { imageSrc: courseImageSrc(courseId) });
 }
 
 /** File ids of the inline images in sanitised HTML (to check they belong to the course). */

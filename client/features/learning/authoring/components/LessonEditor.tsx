@@ -49,6 +49,7 @@ export function LessonEditor({
       <RichText
         key={`${lesson.id}-html`}
         id={f('html')}
+        courseId={courseId}
         label={lesson.type === 'text' ? t('lesson.text') : t('lesson.intro')}
         value={lesson.html}
         onChange={(html) => set({ html })}

@@ -58,6 +58,7 @@ export function MetaPanel({
       />
       <RichText
         id={metaFieldId('description')}
+        courseId={course.id}
         label={t('meta.description')}
         value={form.description}
         onChange={(description) => set({ description })}

@@ -1,21 +1,25 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import { Button as AriaButton } from 'react-aria-components';
 import { RichTextToolbar } from '../../../../components/rich-text/RichTextToolbar';
 import { pickMarks } from '../../../../components/rich-text/marks';
 import styles from '../../../../components/rich-text/rich-text.module.css';
 import own from '../authoring.module.css';
+import { CourseImageDialog } from './CourseImageDialog';
 
 const tools = pickMarks(['bold', 'italic', 'h2', 'h3', 'bulletList', 'orderedList']);
 
 /**
- * Rich text for course descriptions and lessons: TipTap StarterKit (no images: the news editor's
- * image upload belongs to articles) with the news editor's accessible toolbar look. The server
- * sanitises the HTML with the article allow-list.
+ * Rich text for course descriptions and lessons: TipTap StarterKit plus images uploaded as files
+ * of this course (alt text required), with the news editor's accessible toolbar look. The server
+ * sanitises the HTML with the article allow-list and keeps only this course's images.
  */
 export function RichText({
   id,
+  courseId,
   label,
   value,
   onChange,
@@ -23,6 +27,8 @@ export function RichText({
 }: {
   /** Focus target: the editable area gets this id. */
   id: string;
+  /** Images are uploaded as files of this course. */
+  courseId: string;
   label: string;
   value: string;
   onChange: (html: string) => void;
@@ -31,6 +37,7 @@ export function RichText({
   const { t } = useTranslation('learningAuthor');
   const labelId = useId();
   const errorId = useId();
+  const [imageOpen, setImageOpen] = useState(false);
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -41,6 +48,7 @@ export function RichText({
           HTMLAttributes: { rel: 'noopener noreferrer' },
         },
       }),
+      Image.configure({ allowBase64: false }),
     ],
     content: value,
     editorProps: {
@@ -83,13 +91,41 @@ export function RichText({
         markLabel={(key) => t(`rte.${key}`)}
         undoLabel={t('rte.undo')}
         redoLabel={t('rte.redo')}
-      />
+      >
+        <AriaButton
+          aria-label={t('rte.image')}
+          onPress={() => setImageOpen(true)}
+          className={styles.tool}
+        >
+          <span aria-hidden="true">
+            <svg
+              viewBox="0 0 24 24"
+              width="18"
+              height="18"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            >
+              <rect x="3" y="4" width="18" height="16" rx="2" />
+              <circle cx="9" cy="10" r="2" />
+              <path d="m4 18 5-5 4 4 3-3 4 4" />
+            </svg>
+          </span>
+        </AriaButton>
+      </RichTextToolbar>
       <EditorContent editor={editor} className={styles.rteBody} />
       {errorMessage ? (
         <p id={errorId} className={own.fieldError}>
           {errorMessage}
         </p>
       ) : null}
+      <CourseImageDialog
+        courseId={courseId}
+        isOpen={imageOpen}
+        onOpenChange={setImageOpen}
+        onInsert={(img) => editor.chain().focus().setImage(img).run()}
+      />
     </div>
   );
 }
