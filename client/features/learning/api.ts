@@ -2,6 +2,7 @@ import { api } from '../../lib/api';
 import type { ApiData, ApiPage } from '@shared/http/errors';
 import type {
   AssessmentAnswerInput,
+  CourseLearnersQuery,
   CourseListQuery,
   ProgressInput,
   QuizAttemptInput,
@@ -12,7 +13,7 @@ import type {
   CertificateDTO,
   CourseCardDTO,
   CourseDTO,
-  CourseLearnerDTO,
+  CourseLearnersPage,
   EnrolmentDTO,
   MyCourseDTO,
   QuizResultDTO,
@@ -49,8 +50,19 @@ export const getCourse = (id: string, preview: boolean, signal?: AbortSignal) =>
       signal,
     }),
   );
-export const listLearners = (id: string, signal?: AbortSignal) =>
-  data(api<ApiData<CourseLearnerDTO[]>>(`${learningCoursePath(id)}/learners`, { signal }));
+/** Filters of a course's learners list (authors); the page size is the server's default. */
+export type LearnersParams = Partial<Pick<CourseLearnersQuery, 'q' | 'status'>>;
+/** One page of a course's learners (last activity first); `total` counts every match. */
+export const listLearners = (
+  id: string,
+  q: LearnersParams,
+  cursor?: string | null,
+  signal?: AbortSignal,
+) =>
+  api<CourseLearnersPage>(`${learningCoursePath(id)}/learners`, {
+    query: { q: q.q || undefined, status: q.status, cursor: cursor ?? undefined },
+    signal,
+  });
 
 // --- Learning ---
 export const enrol = (id: string) =>

@@ -1,4 +1,4 @@
-import type { CourseListQuery } from '@shared/learning/schemas';
+import type { CourseLearnersQuery, CourseListQuery } from '@shared/learning/schemas';
 
 /**
  * Query keys of e-learning (one factory: socket invalidations and mutations hit the same keys).
@@ -17,6 +17,9 @@ export const learningKeys = {
   draft: (courseId: string) => [...learningKeys.course(courseId), 'draft'] as const,
   versions: (courseId: string) => [...learningKeys.course(courseId), 'versions'] as const,
   learners: (courseId: string) => [...learningKeys.course(courseId), 'learners'] as const,
+  /** One filtered learners list (under `learners`: the live invalidation hits every filter). */
+  learnerList: (courseId: string, q: Partial<Pick<CourseLearnersQuery, 'q' | 'status'>>) =>
+    [...learningKeys.learners(courseId), q] as const,
   threads: (courseId: string) => [...learningKeys.course(courseId), 'threads'] as const,
   announcements: (courseId: string) => [...learningKeys.course(courseId), 'announcements'] as const,
   sessions: (courseId: string) => [...learningKeys.course(courseId), 'sessions'] as const,

@@ -26,6 +26,7 @@ import {
   saveProgress,
   submitAttempt,
   type CatalogueParams,
+  type LearnersParams,
 } from './api';
 import { learningKeys } from './keys';
 
@@ -58,10 +59,14 @@ export const courseQuery = (id: string, preview = false) =>
   });
 export const useCourse = (id: string, preview = false) => useQuery(courseQuery(id, preview));
 
-export const useLearners = (courseId: string, enabled: boolean) =>
-  useQuery({
-    queryKey: learningKeys.learners(courseId),
-    queryFn: ({ signal }) => listLearners(courseId, signal),
+/** A course's learners, page by page ("Mehr laden"); filters are part of the key. */
+export const useLearners = (courseId: string, q: LearnersParams, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: learningKeys.learnerList(courseId, q),
+    queryFn: ({ pageParam, signal }) => listLearners(courseId, q, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
     enabled,
     retry: false,
   });

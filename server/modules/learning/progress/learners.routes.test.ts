@@ -158,9 +158,7 @@ describe('GET /api/learning/courses/:courseId/learners', () => {
     const paged = (await get(w, 'hr', path('?status=not_started&limit=4')).expect(200))
       .body as CourseLearnersPage;
     const rest = (
-      await get(w, 'hr', path(`?status=not_started&limit=4&cursor=${paged.nextCursor}`)).expect(
-        200,
-      )
+      await get(w, 'hr', path(`?status=not_started&limit=4&cursor=${paged.nextCursor}`)).expect(200)
     ).body as CourseLearnersPage;
     expect([...ids(paged.data), ...ids(rest.data)]).toEqual(ids(open.data));
   });
