@@ -98,6 +98,31 @@ export function canSeeRegistration(v: Viewer, f: RegistrationFacts): boolean {
   );
 }
 
+/**
+ * Who may open the decided list at all: HR, unit leaders and leaders' standing deputies (they
+ * decide while the leader is away). Everyone else gets 403.
+ */
+export const mayReviewDecisions = (
+  v: Viewer,
+  f: { leadsUnits: boolean; deputyOfLeader: boolean },
+) => isHr(v) || f.leadsUnits || f.deputyOfLeader;
+
+/**
+ * A decided registration in the decider's list: HR all; a manager their own people (approver,
+ * primary or effective, and chain leaders — the rule that lets them see the registration) and
+ * what they decided themselves (a deputy's decisions stay visible after the leader is back).
+ */
+export function canSeeDecided(v: Viewer, f: RegistrationFacts, actorIds: readonly string[]) {
+  if (isHr(v)) return true;
+  if (f.personId === v.id) return false;
+  return (
+    f.primary === v.id ||
+    f.effective === v.id ||
+    f.chainLeaders.includes(v.id) ||
+    actorIds.includes(v.id)
+  );
+}
+
 const ENDED: readonly RegistrationStatus[] = ['rejected', 'withdrawn', 'cancelled'];
 export const isEnded = (s: RegistrationStatus) => ENDED.includes(s);
 

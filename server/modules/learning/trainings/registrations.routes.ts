@@ -8,6 +8,7 @@ import {
 } from '@shared/learning/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
 import { todayInBerlin } from '../../leave/holidays';
+import { decidedKey, decidedRows, keysetPage, openKey } from './decided';
 import { decideRows, myRegistrations, page, sessionRows } from './lists';
 import { presentRegistration, presentRegistrations } from './presenter';
 import {
@@ -47,17 +48,34 @@ export const registrationRoutes: RouteDef[] = [
     path: `${base}/registrations`,
     tag,
     summary:
-      "Registrations: mine, waiting for my decision (manager or HR step), or a session's (trainers, HR)",
+      "Registrations: mine, for deciders (state=open: waiting for my decision; state=decided: my people's decided ones, HR all, newest decision first; courseId/sessionId filters), or a session's (trainers, HR)",
     access: 'user',
     query: registrationListQuerySchema,
     handler: async ({ user, query, req }) => {
       const today = todayInBerlin();
+      if (query.scope === 'decide') {
+        const filter = {
+          courseId: query.courseId && norm(query.courseId),
+          sessionId: query.sessionId && norm(query.sessionId),
+        };
+        const decided = query.state === 'decided';
+        let rows = decided
+          ? await decidedRows(user, today, filter, req)
+          : (await decideRows(user, today)).filter(
+              (r) =>
+                (!filter.courseId || r.courseId === filter.courseId) &&
+                (!filter.sessionId || r.sessionId === filter.sessionId),
+            );
+        if (query.status) rows = rows.filter((r) => r.status === query.status);
+        const { slice, nextCursor } = decided
+          ? keysetPage(rows, decidedKey, 'desc', query.cursor, query.limit)
+          : keysetPage(rows, openKey, 'asc', query.cursor, query.limit);
+        return { data: await presentRegistrations(slice, user, today), nextCursor };
+      }
       let rows =
-        query.scope === 'decide'
-          ? await decideRows(user, today)
-          : query.scope === 'session'
-            ? await sessionRows(user, query.sessionId && norm(query.sessionId), req)
-            : await myRegistrations(user);
+        query.scope === 'session'
+          ? await sessionRows(user, query.sessionId && norm(query.sessionId), req)
+          : await myRegistrations(user);
       if (query.status) rows = rows.filter((r) => r.status === query.status);
       const { slice, nextCursor } = page(rows, query.cursor, query.limit);
       return { data: await presentRegistrations(slice, user, today), nextCursor };
