@@ -10,7 +10,8 @@
  * certificate) and `--assignments` mandatory assignments, by bulk inserts in the stored format
  * (`seedLearningScale`). Starts the portal in this process, signs in `--sample` learners and
  * measures the catalogue (`GET /api/learning/courses`: first page, a search, a category) and
- * `GET /api/learning/me/courses` (1 and 8 in flight). Also: start-up until the course, learner
+ * `GET /api/learning/me/courses` (1 and 8 in flight), and HR's learners list of the course with the
+ * most learners (`…/learners?limit=50`, first page and a name search). Also: start-up until the course, learner
  * and assignment indexes are loaded, RSS, and the database commands each line cost.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,11 +28,15 @@ import { UnitModel } from '../../server/modules/org/unit.model';
 import { seedScale } from '../../server/db/seed/scale';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo';
 import { seedLearningScale } from '../../server/db/seed/learning-scale';
-import { resetCourseIndex } from '../../server/modules/learning/courses/course-index';
+import { courseIndex, resetCourseIndex } from '../../server/modules/learning/courses/course-index';
 import { resetContentCaches } from '../../server/modules/learning/courses/content';
 import { resetCategories } from '../../server/modules/learning/courses/category.service';
 import { resetCourseFiles } from '../../server/modules/learning/courses/file.store';
-import { resetLearnerIndex } from '../../server/modules/learning/progress/learner-index';
+import {
+  learnerIndexReady,
+  learnersOf,
+  resetLearnerIndex,
+} from '../../server/modules/learning/progress/learner-index';
 import { resetAssignmentIndex } from '../../server/modules/learning/mandatory/assignment-index';
 import { resetComplianceCache } from '../../server/modules/learning/mandatory/compliance';
 import { resetSessionIndex } from '../../server/modules/learning/trainings/session-index';
@@ -175,6 +180,24 @@ async function main() {
       cookie: anyone().cookie,
     });
     const mine = (): Req => ({ url: `${api}/me/courses`, cookie: anyone().cookie });
+    // The course with the most learners (from the server's own index: it runs in this process).
+    await learnerIndexReady();
+    const biggest = (await courseIndex()).all.reduce<{ id: string; n: number }>(
+      (best, c) => {
+        const n = learnersOf(c.id).length;
+        return n > best.n ? { id: c.id, n } : best;
+      },
+      { id: '', n: -1 },
+    );
+    const hrCookie = await login(origin, 'hr');
+    const learnersPage = (): Req => ({
+      url: `${api}/courses/${biggest.id}/learners?limit=50`,
+      cookie: hrCookie,
+    });
+    const learnersSearch = (): Req => ({
+      url: `${api}/courses/${biggest.id}/learners?limit=50&q=${['mueller', 'schmidt', 'a', 'be'][Math.floor(Math.random() * 4)] as string}`,
+      cookie: hrCookie,
+    });
 
     // The very first requests after start: what a cold cache costs (content loaded per course).
     const { result: cold, cmds: coldCmds } = await db.count(() => timed(mine()));
@@ -204,6 +227,12 @@ async function main() {
     await measure('`GET /api/learning/courses?categoryId=…`', category, 8);
     await measure('`GET /api/learning/me/courses`', mine, 1);
     await measure('`GET /api/learning/me/courses`', mine, 8);
+    await measure(
+      `\`GET …/courses/:id/learners?limit=50\` (HR, biggest course: ${biggest.n} learners)`,
+      learnersPage,
+      1,
+    );
+    await measure('`GET …/courses/:id/learners?limit=50&q=…` (HR, search)', learnersSearch, 1);
     const end = process.memoryUsage();
     console.log(
       `\nRSS at the end: ${(end.rss / 1048576).toFixed(0)} MB (heap used ${(end.heapUsed / 1048576).toFixed(0)} MB); load average at the end: ${load()}`,
