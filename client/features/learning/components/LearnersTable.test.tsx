@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { CourseLearnerDTO, CourseLearnersPage } from '@shared/learning/types';
 import { LiveAnnouncer } from '../../../components/LiveAnnouncer';
 import { i18n, renderWithRouter, testMe, testQueryClient } from '../../../test/render';
+import { learningKeys } from '../keys';
+import { onCourseChanged } from '../realtime';
 import { LearnersTable } from './LearnersTable';
 
 const courseId = '64c000000000000000000001';
@@ -107,5 +109,16 @@ describe('LearnersTable', { timeout: 20_000 }, () => {
     await waitFor(() => expect(server.asked.at(-1)?.get('status')).toBe('completed'));
     expect(await screen.findByText('1 teilnehmende Person')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Person 2' })).toBeInTheDocument();
+  });
+
+  it('the live learners event invalidates every filtered list of the course', () => {
+    const qc = testQueryClient();
+    const filtered = learningKeys.learnerList(courseId, { q: 'mü', status: 'completed' });
+    const other = learningKeys.learnerList('64c000000000000000000002', {});
+    qc.setQueryData(filtered, { pages: [], pageParams: [] });
+    qc.setQueryData(other, { pages: [], pageParams: [] });
+    onCourseChanged(qc, { courseId, part: 'learners' });
+    expect(qc.getQueryState(filtered)?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(other)?.isInvalidated).toBe(false);
   });
 });
