@@ -13,6 +13,13 @@ const subnav = (page: Page) => page.getByRole('navigation', { name: 'Lernen', ex
 /** The course made through the UI in the first test (the second falls back to an API copy). */
 let uiCourse: { id: string; title: string } | null = null;
 
+// An 8×6 PNG for the lesson text's image (the server re-encodes images: it must be a real one).
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGM4ISeHFTEMpAQAaYgwwWSFouIAAAAASUVORK5CYII=',
+  'base64',
+);
+const IMAGE_ALT = 'Schaubild: Wege personenbezogener Daten';
+
 test('hr creates a course with a text lesson and a quiz for one office, previews and publishes it', async ({
   browser,
 }) => {
@@ -65,6 +72,20 @@ test('hr creates a course with a text lesson and a quiz for one office, previews
   await page.getByRole('textbox', { name: 'Titel der Lektion' }).fill('Einführung');
   await page.getByRole('textbox', { name: 'Text', exact: true }).click();
   await page.keyboard.type('Datenschutz beginnt bei der eigenen Arbeit.');
+  // An image in the text: uploaded as a course file, alt text required.
+  await page
+    .getByRole('toolbar', { name: 'Formatierung: Text' })
+    .getByRole('button', { name: 'Bild einfügen' })
+    .click();
+  const imageDialog = page.getByRole('dialog', { name: 'Bild einfügen' });
+  await imageDialog
+    .getByLabel('Bilddatei')
+    .setInputFiles({ name: 'schaubild.png', mimeType: 'image/png', buffer: PNG });
+  await expect(imageDialog.getByRole('button', { name: 'Einfügen', exact: true })).toBeDisabled();
+  await imageDialog.getByRole('textbox', { name: /^Alternativtext/ }).fill(IMAGE_ALT);
+  await imageDialog.getByRole('button', { name: 'Einfügen', exact: true }).click();
+  await expect(imageDialog).toBeHidden();
+  await expect(page.locator(`[contenteditable] img[alt="${IMAGE_ALT}"]`)).toBeVisible();
 
   await page.getByRole('button', { name: /Art der neuen Lektion \(Modul 1\)$/ }).click();
   await page.getByRole('option', { name: 'Quiz', exact: true }).click();
@@ -219,6 +240,12 @@ test('an employee enrols, fails and then passes the quiz, gets a certificate som
   await expect(h1(page, 'Einführung')).toBeVisible();
   await expect(page.getByText('Datenschutz beginnt bei der eigenen Arbeit.')).toBeVisible();
   await expect(page.getByText('Erledigt', { exact: false }).first()).toBeVisible();
+  if (course === uiCourse) {
+    // The image HR put into the text (only the UI-made course has one) loads for the learner.
+    const img = page.locator(`img[alt="${IMAGE_ALT}"]`);
+    await expect(img).toBeVisible();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(8);
+  }
   await expectNoA11yViolations(page, 'text lesson');
   await shot(page, 'lesson-text-desktop');
   await page.getByRole('link', { name: /Weiter: Wissenstest/ }).click();
