@@ -69,13 +69,22 @@ export const registerForSession = (sessionId: string, input: { clientId: string;
 
 export const listRegistrations = (
   scope: RegistrationScope,
-  opts: { sessionId?: string; status?: RegistrationStatus; cursor?: string } = {},
+  opts: {
+    sessionId?: string;
+    courseId?: string;
+    status?: RegistrationStatus;
+    /** scope=decide: waiting for me (default) or already decided. */
+    state?: 'open' | 'decided';
+    cursor?: string;
+  } = {},
   signal?: AbortSignal,
 ) =>
   api<ApiPage<RegistrationDTO>>(`${base}/registrations`, {
     signal,
     query: {
       scope,
+      state: opts.state,
+      courseId: opts.courseId,
       sessionId: opts.sessionId,
       status: opts.status,
       cursor: opts.cursor,

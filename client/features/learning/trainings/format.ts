@@ -101,3 +101,24 @@ export function statusTone(status: RegistrationDTO['status']): 'ok' | 'warn' | '
   if (status === 'withdrawn') return 'neutral';
   return 'warn';
 }
+
+/**
+ * The step that decided a registration's current status (who, when, why), for the decided list:
+ * the last history step that led to the status now; a registration without history falls back to
+ * its last update. Moving up from the waiting list happens by itself: no decider is named.
+ */
+export function decisionOf(r: Pick<RegistrationDTO, 'status' | 'history' | 'updatedAt'>): {
+  action: string | null;
+  at: string;
+  actor: RegistrationDTO['person'] | null;
+  reason: string;
+} {
+  const step = [...r.history].reverse().find((h) => h.to === r.status);
+  if (!step) return { action: null, at: r.updatedAt, actor: null, reason: '' };
+  return {
+    action: step.action,
+    at: step.at,
+    actor: step.action === 'moved_up' ? null : step.actor,
+    reason: step.reason,
+  };
+}

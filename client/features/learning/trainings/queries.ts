@@ -1,5 +1,7 @@
 import {
+  infiniteQueryOptions,
   queryOptions,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -42,6 +44,27 @@ export const decideQuery = () =>
     // `learning:registrations` invalidates it (C1's realtime.ts).
     staleTime: 30_000,
   });
+
+/**
+ * The inbox page's two lists, paged ("Mehr laden"). Both hang under `learningKeys.decide()`, so
+ * the `learning:registrations` invalidation and every decision refresh them too.
+ */
+export const inboxKeys = {
+  list: (state: 'open' | 'decided') => [...learningKeys.decide(), state] as const,
+};
+
+export const inboxQuery = (state: 'open' | 'decided') =>
+  infiniteQueryOptions({
+    queryKey: inboxKeys.list(state),
+    queryFn: ({ pageParam, signal }) =>
+      listRegistrations('decide', { state, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 30_000,
+  });
+
+export const useInbox = (state: 'open' | 'decided', enabled = true) =>
+  useInfiniteQuery({ ...inboxQuery(state), enabled });
 
 export const myRegistrationsQuery = () =>
   queryOptions({

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { RegistrationDTO } from '@shared/learning/types';
 import { Page } from '../../../../components/Page';
 import { Button } from '../../../../components/Button';
@@ -9,19 +11,56 @@ import { Spinner } from '../../../../components/Spinner';
 import { announce } from '../../../../components/LiveAnnouncer';
 import { ApiError } from '../../../../lib/api';
 import { FormDialog } from '../../../people/components/FormDialog';
-import { useDecide, useDecideList } from '../queries';
+import { useDecide, useInbox } from '../queries';
 import { DecisionForm, type Decision } from '../components/DecisionForm';
+import { DecidedCard } from '../components/DecidedCard';
+import { LoadMore } from '../components/LoadMore';
 import { RegistrationCard } from '../components/RegistrationCard';
 import { formatDate } from '../format';
 import styles from '../trainings.module.css';
 
+type InboxState = 'open' | 'decided';
+
 /**
- * "Anmeldungen entscheiden": a manager's people (the manager step) and, for HR, the HR step.
- * Live: C1's realtime invalidates `learningKeys.decide()` on `learning:registrations`.
+ * "Anmeldungen entscheiden": tab "Offen" — a manager's people (the manager step) and, for HR, the
+ * HR step; tab "Entschieden" — what was decided (HR: all; managers: their people), newest first.
+ * Both page with "Mehr laden". Live: C1's realtime invalidates `learningKeys.decide()` (both lists
+ * hang under it) on `learning:registrations`.
  */
 export function RegistrationsInboxPage() {
+  const { t } = useTranslation('learningTrainings');
+  const [params, setParams] = useSearchParams();
+  const state: InboxState = params.get('state') === 'decided' ? 'decided' : 'open';
+  return (
+    <Page title={t('inbox.title')} description={t('inbox.description')}>
+      <Tabs
+        selectedKey={state}
+        onSelectionChange={(k: Key) =>
+          setParams(k === 'decided' ? { state: 'decided' } : {}, { replace: true })
+        }
+      >
+        <TabList aria-label={t('inbox.tabsLabel')} className={styles.tabList}>
+          <Tab id="open" className={styles.tab}>
+            {t('inbox.tabOpen')}
+          </Tab>
+          <Tab id="decided" className={styles.tab}>
+            {t('inbox.tabDecided')}
+          </Tab>
+        </TabList>
+        <TabPanel id="open" className={styles.tabPanel}>
+          <OpenList />
+        </TabPanel>
+        <TabPanel id="decided" className={styles.tabPanel}>
+          <DecidedList />
+        </TabPanel>
+      </Tabs>
+    </Page>
+  );
+}
+
+function OpenList() {
   const { t, i18n } = useTranslation('learningTrainings');
-  const list = useDecideList();
+  const list = useInbox('open');
   const decide = useDecide();
   const [open, setOpen] = useState<{ r: RegistrationDTO; decision: Decision } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,7 +95,7 @@ export function RegistrationsInboxPage() {
     );
   };
 
-  const items = list.data ?? [];
+  const items = list.data?.pages.flatMap((p) => p.data) ?? [];
   const managerStep = items.filter((r) => r.status === 'pending_manager');
   const hrStep = items.filter((r) => r.status === 'pending_hr');
   const rest = items.filter((r) => r.status !== 'pending_manager' && r.status !== 'pending_hr');
@@ -82,31 +121,30 @@ export function RegistrationsInboxPage() {
     ) : null;
 
   return (
-    <Page title={t('inbox.title')} description={t('inbox.description')}>
-      <div className={styles.stack}>
-        {notice ? (
-          <p role="status" className={`${styles.pill} ${styles.warn}`}>
-            {notice}
-          </p>
-        ) : null}
-        {list.isPending ? (
-          <Spinner label={t('inbox.loading')} />
-        ) : list.isError ? (
-          <ErrorMessage error={list.error}>
-            <Button size="small" onPress={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </ErrorMessage>
-        ) : items.length === 0 ? (
-          <EmptyState title={t('inbox.empty')}>{t('inbox.emptyHint')}</EmptyState>
-        ) : (
-          <>
-            {section(t('inbox.managerStep', { count: managerStep.length }), managerStep, 'manager')}
-            {section(t('inbox.hrStep', { count: hrStep.length }), hrStep, 'hr')}
-            {section(t('inbox.other', { count: rest.length }), rest, 'other')}
-          </>
-        )}
-      </div>
+    <div className={styles.stack}>
+      {notice ? (
+        <p role="status" className={`${styles.pill} ${styles.warn}`}>
+          {notice}
+        </p>
+      ) : null}
+      {list.isPending ? (
+        <Spinner label={t('inbox.loading')} />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error}>
+          <Button size="small" onPress={() => void list.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </ErrorMessage>
+      ) : items.length === 0 ? (
+        <EmptyState title={t('inbox.empty')}>{t('inbox.emptyHint')}</EmptyState>
+      ) : (
+        <>
+          {section(t('inbox.managerStep', { count: managerStep.length }), managerStep, 'manager')}
+          {section(t('inbox.hrStep', { count: hrStep.length }), hrStep, 'hr')}
+          {section(t('inbox.other', { count: rest.length }), rest, 'other')}
+          <LoadMore query={list} />
+        </>
+      )}
       <FormDialog
         title={open?.decision === 'reject' ? t('decide.rejectTitle') : t('decide.approveTitle')}
         isOpen={open !== null}
@@ -124,6 +162,37 @@ export function RegistrationsInboxPage() {
           />
         ) : null}
       </FormDialog>
-    </Page>
+    </div>
+  );
+}
+
+function DecidedList() {
+  const { t } = useTranslation('learningTrainings');
+  const list = useInbox('decided');
+  const items = list.data?.pages.flatMap((p) => p.data) ?? [];
+  return (
+    <div className={styles.stack}>
+      <p className={styles.muted}>{t('inbox.decidedDescription')}</p>
+      {list.isPending ? (
+        <Spinner label={t('inbox.decidedLoading')} />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error}>
+          <Button size="small" onPress={() => void list.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </ErrorMessage>
+      ) : items.length === 0 ? (
+        <EmptyState title={t('inbox.decidedEmpty')}>{t('inbox.decidedEmptyHint')}</EmptyState>
+      ) : (
+        <>
+          <ul className={styles.list} aria-label={t('inbox.tabDecided')}>
+            {items.map((r) => (
+              <DecidedCard key={r.id} registration={r} />
+            ))}
+          </ul>
+          <LoadMore query={list} />
+        </>
+      )}
+    </div>
   );
 }
