@@ -84,6 +84,15 @@ test('a paid training: employee registers, manager approves live, HR confirms, t
   await expect(hrDialog).toBeHidden();
   await expect(approveHr).toHaveCount(0);
 
+  // HR looks the decision up: tab "Entschieden" shows the outcome and who decided.
+  const decidedTab = hr.page.getByRole('tab', { name: 'Entschieden' });
+  await decidedTab.click();
+  await expect(decidedTab).toHaveAttribute('aria-selected', 'true');
+  const decidedCard = hr.page.getByRole('listitem').filter({ hasText: title });
+  await expect(decidedCard.getByText('Vom Personalamt bestätigt').first()).toBeVisible();
+  await expect(decidedCard.getByText('Heike Braun', { exact: true })).toBeVisible();
+  await expectNoA11yViolations(hr.page, 'registrations inbox (decided)');
+
   // The employee's view follows (live; one reload allowed).
   const confirmed = panel.getByText('Bestätigt', { exact: true });
   await expect(async () => {

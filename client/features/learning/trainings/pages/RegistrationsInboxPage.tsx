@@ -172,6 +172,7 @@ function DecidedList() {
   const items = list.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <div className={styles.stack}>
+      <h2 id="inbox-decided">{t('inbox.tabDecided')}</h2>
       <p className={styles.muted}>{t('inbox.decidedDescription')}</p>
       {list.isPending ? (
         <Spinner label={t('inbox.decidedLoading')} />
@@ -185,7 +186,7 @@ function DecidedList() {
         <EmptyState title={t('inbox.decidedEmpty')}>{t('inbox.decidedEmptyHint')}</EmptyState>
       ) : (
         <>
-          <ul className={styles.list} aria-label={t('inbox.tabDecided')}>
+          <ul className={styles.list} aria-labelledby="inbox-decided">
             {items.map((r) => (
               <DecidedCard key={r.id} registration={r} />
             ))}
