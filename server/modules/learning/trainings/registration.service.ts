@@ -262,7 +262,8 @@ export async function decideRegistration(
       throw denied;
     }
     const step = row.status === 'pending_manager' ? 'manager' : 'hr';
-    const reason = input.decision === 'reject' ? input.reason : '';
+    // A rejection's reason, or the optional comment of an approval: both go into the history.
+    const reason = input.reason;
     const set: Record<string, unknown> = step === 'manager' ? { managerId: user.id } : {};
     if (input.decision === 'reject') {
       const action = step === 'manager' ? 'manager_rejected' : 'hr_rejected';

@@ -174,8 +174,12 @@ describe('registration chain', () => {
       }),
     ).toBe(1);
 
-    const approved = await decide(org.s.lead, id, 'approve').expect(200);
+    const approved = await decide(org.s.lead, id, 'approve', 'Passt zum Entwicklungsplan').expect(
+      200,
+    );
     expect(reg(approved).status).toBe('pending_hr');
+    // The optional approval comment is kept in the history (the dialog offers it).
+    expect(reg(approved).history.at(-1)?.reason).toBe('Passt zum Entwicklungsplan');
     expect(reg(await decide(org.s.lead, id, 'approve').expect(200)).status).toBe('pending_hr');
     expect((await decide(org.s.lead, id, 'reject', 'nein').expect(409)).body.error.code).toBe(
       'invalid_transition',
