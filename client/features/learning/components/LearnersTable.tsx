@@ -71,7 +71,7 @@ export function LearnersTable({ courseId, title }: { courseId: string; title: st
         <EmptyState title={filtered ? ta('learners.noMatch') : t('learners.empty')} />
       ) : (
         <div className={styles.tableWrap}>
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.stackOnPhone}`}>
             <caption className="visually-hidden">{t('learners.caption', { title })}</caption>
             <thead>
               <tr>
@@ -91,10 +91,16 @@ export function LearnersTable({ courseId, title }: { courseId: string; title: st
                     <th scope="row">
                       <Link to={`/people/${l.person.id}`}>{l.person.displayName}</Link>
                     </th>
-                    <td>{ta(`learners.statuses.${l.status}`)}</td>
-                    <td>{t('progress.percent', { percent: l.percent })}</td>
-                    <td>{l.completedAt ? formatDay(l.completedAt, i18n.language) : '–'}</td>
-                    <td>
+                    <td data-label={ta('learners.status')}>
+                      {ta(`learners.statuses.${l.status}`)}
+                    </td>
+                    <td data-label={t('learners.progress')}>
+                      {t('progress.percent', { percent: l.percent })}
+                    </td>
+                    <td data-label={t('learners.completed')}>
+                      {l.completedAt ? formatDay(l.completedAt, i18n.language) : '–'}
+                    </td>
+                    <td data-label={t('learners.quizzes')}>
                       {quizzes.length === 0
                         ? '–'
                         : t('learners.quizSummary', {
@@ -102,7 +108,9 @@ export function LearnersTable({ courseId, title }: { courseId: string; title: st
                             total: quizzes.length,
                           })}
                     </td>
-                    <td>{formatDay(l.lastActivityAt, i18n.language)}</td>
+                    <td data-label={ta('learners.lastActivity')}>
+                      {formatDay(l.lastActivityAt, i18n.language)}
+                    </td>
                   </tr>
                 );
               })}
