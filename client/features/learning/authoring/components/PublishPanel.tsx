@@ -33,6 +33,8 @@ export function PublishPanel({
   const [confirm, setConfirm] = useState<'publish' | 'archive' | null>(null);
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const archived = course.status === 'archived';
+  // Publishing the same content again is refused (409): say so instead of offering the button.
+  const nothingNew = course.version > 0 && !changed && !dirty;
 
   return (
     <div className={styles.stack}>
@@ -42,12 +44,22 @@ export function PublishPanel({
         <StatusBadges status={course.status} version={course.version} changed={changed} />
       </p>
       {dirty ? <p className={styles.muted}>{t('publish.unsavedFirst')}</p> : null}
+      {nothingNew && !archived ? (
+        <p className={styles.muted} id={`${course.id}-nothing-new`}>
+          {t('publish.nothingNew', { version: course.version })}
+        </p>
+      ) : null}
       <div className={styles.row}>
         <LinkButton href={`/learning/courses/${course.id}?preview=true`}>
           {t('publish.preview')}
         </LinkButton>
         {course.abilities.publish && !archived ? (
-          <Button variant="primary" isDisabled={busy} onPress={() => setConfirm('publish')}>
+          <Button
+            variant="primary"
+            isDisabled={busy || nothingNew}
+            aria-describedby={nothingNew ? `${course.id}-nothing-new` : undefined}
+            onPress={() => setConfirm('publish')}
+          >
             {t('publish.publish')}
           </Button>
         ) : null}
