@@ -105,10 +105,10 @@ export const getCertificate = (code: string, signal?: AbortSignal) =>
   data(api<ApiData<CertificateDTO>>(`${base}/certificates/${enc(code)}`, { signal }));
 /** How many registrations wait for my decision (manager or HR): the sub navigation's badge. */
 export const countDecisions = (signal?: AbortSignal) =>
-  api<ApiPage<unknown> & { total?: number }>(`${base}/registrations`, {
-    query: { scope: 'decide', limit: 100 },
+  api<ApiPage<unknown> & { total: number }>(`${base}/registrations`, {
+    query: { scope: 'decide', limit: 1 },
     signal,
-  }).then((r) => r.total ?? r.data.length);
+  }).then((r) => r.total);
 /** Whether I author any course (trainers see "Verwalten"): one card of the manage list. */
 export const authorsAnyCourse = (signal?: AbortSignal) =>
   api<CataloguePage>(`${base}/courses`, { query: { scope: 'manage', limit: 1 }, signal }).then(

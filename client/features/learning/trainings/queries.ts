@@ -36,15 +36,6 @@ export const participantsQuery = (sessionId: string) =>
     staleTime: 15_000,
   });
 
-/** Registrations waiting for my decision (manager step or HR step). */
-export const decideQuery = () =>
-  queryOptions({
-    queryKey: learningKeys.decide(),
-    queryFn: ({ signal }) => listRegistrations('decide', {}, signal).then((r) => r.data),
-    // `learning:registrations` invalidates it (C1's realtime.ts).
-    staleTime: 30_000,
-  });
-
 /**
  * The inbox page's two lists, paged ("Mehr laden"). Both hang under `learningKeys.decide()`, so
  * the `learning:registrations` invalidation and every decision refresh them too.
@@ -76,14 +67,7 @@ export const myRegistrationsQuery = () =>
 export const useSessions = (courseId: string) => useQuery(sessionsQuery(courseId));
 export const useParticipants = (sessionId: string, enabled = true) =>
   useQuery({ ...participantsQuery(sessionId), enabled });
-export const useDecideList = () => useQuery(decideQuery());
 export const useMyRegistrations = () => useQuery(myRegistrationsQuery());
-
-/** How many registrations wait for my decision (C1's sub-nav badge); 0 while unknown. */
-export function useDecideCount(): number {
-  const q = useQuery({ ...decideQuery(), select: (list) => list.length });
-  return q.data ?? 0;
-}
 
 /** After a change of a registration: its course's sessions, my lists and the inbox are stale. */
 export function afterRegistrationChange(

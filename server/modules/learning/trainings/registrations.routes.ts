@@ -70,7 +70,12 @@ export const registrationRoutes: RouteDef[] = [
         const { slice, nextCursor } = decided
           ? keysetPage(rows, decidedKey, 'desc', query.cursor, query.limit)
           : keysetPage(rows, openKey, 'asc', query.cursor, query.limit);
-        return { data: await presentRegistrations(slice, user, today), nextCursor };
+        // The total feeds the sub-nav count ("Anmeldungen 3") without loading every row.
+        return {
+          data: await presentRegistrations(slice, user, today),
+          nextCursor,
+          total: rows.length,
+        };
       }
       let rows =
         query.scope === 'session'

@@ -188,6 +188,12 @@ describe('registration chain', () => {
       .get('/api/learning/registrations?scope=decide')
       .expect(200);
     expect((hrInbox.body as { data: RegistrationDTO[] }).data.map((r) => r.id)).toContain(id);
+    // One row is enough for the sub-nav count: the total counts them all.
+    const counted = await org.s.hr.agent
+      .get('/api/learning/registrations?scope=decide&limit=1')
+      .expect(200);
+    expect(counted.body.data).toHaveLength(1);
+    expect(counted.body.total).toBe((hrInbox.body as { data: RegistrationDTO[] }).data.length);
 
     const confirmed = await decide(org.s.hr, id, 'approve').expect(200);
     expect(reg(confirmed).status).toBe('confirmed');
