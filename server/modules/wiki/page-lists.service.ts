@@ -3,6 +3,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { pageAccessIn, requirePage, requireSpace, viewerOf, type WikiViewer } from './access';
 import { wikiIndex, type PageMeta, type WikiIndex } from './page-index';
 import { presentPageRef, presentStale } from './page.presenter';
+import { getPageBody } from './content/content.service';
 
 /** The space lists beside the tree: archive, stale pages, templates, and a page's backlinks. */
 const readable = (index: WikiIndex, viewer: WikiViewer, p: PageMeta) =>
@@ -63,13 +64,26 @@ export async function templateList(user: CurrentUser, spaceId: string): Promise<
     .map((p) => presentPageRef(index, p));
 }
 
-/** Live pages linking here that the viewer may read. */
+/**
+ * Live pages linking here that the viewer may read. The index holds each page's latest (draft)
+ * links; in spaces with approval a viewer who may not see the draft only learns of links the
+ * published version has (otherwise a reader would see that an unapproved draft links here).
+ */
 export async function backlinks(user: CurrentUser, pageId: string): Promise<PageRefDTO[]> {
   await requirePage(user, pageId, 'read');
   const [index, viewer] = await Promise.all([wikiIndex(), viewerOf(user)]);
-  return index
-    .linkedFrom(pageId)
-    .filter((p) => !p.archived && readable(index, viewer, p))
+  const shown: PageMeta[] = [];
+  for (const p of index.linkedFrom(pageId)) {
+    if (p.archived) continue;
+    const access = pageAccessIn(index, viewer, p.id);
+    if (!access) continue;
+    if (access.space.approvalRequired && !access.abilities.viewDraft) {
+      const body = await getPageBody(p.id);
+      if (!body.published?.links.includes(pageId)) continue;
+    }
+    shown.push(p);
+  }
+  return shown
     .sort((a, b) => a.title.localeCompare(b.title, 'de'))
     .map((p) => presentPageRef(index, p));
 }

@@ -6,12 +6,14 @@ import type { JSONContent } from '@tiptap/core';
 import type {
   DiffDTO,
   PageDTO,
+  PageRefDTO,
   RevisionDTO,
   RevisionDetailDTO,
   SpaceDTO,
 } from '@shared/wiki/types';
 import { useTestDatabase } from '../../../test/db';
 import { makePerson, makeTestApp, session, type Session } from '../../../test/app';
+import { pageLinkHref } from '@shared/wiki/extensions';
 import { setPageContent } from './revision.service';
 import { RevisionModel } from './revision.model';
 import { getPageBody } from './content.service';
@@ -233,6 +235,41 @@ describe('wiki review flow', () => {
       expect(published).not.toContain('Neue Fassung');
     }
     expect((await get('admin2', `${W}/reviews`).expect(200)).body.data).toEqual([]);
+  });
+
+  it('backlinks from an unapproved draft reach editors, readers only after approval', async () => {
+    const target = await newPage(approval, 'Reisekostenrichtlinie');
+    const source = await newPage(approval, 'Dienstreise beantragen');
+    const linking: JSONContent = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'Siehe Richtlinie',
+              marks: [{ type: 'link', attrs: { href: pageLinkHref(target.id) } }],
+            },
+          ],
+        },
+      ],
+    };
+    await setPageContent(source.id, linking, ids.editor);
+    const backlinks = async (who: Who) =>
+      (
+        (await get(who, `${W}/pages/${target.id}/backlinks`).expect(200)).body.data as PageRefDTO[]
+      ).map((p) => p.id);
+    expect(await backlinks('editor')).toEqual([source.id]);
+    expect(await backlinks('reader')).toEqual([]);
+
+    const submitted = await send('editor', `${W}/pages/${source.id}/review`, {
+      rev: source.rev,
+    }).expect(200);
+    await send('owner', `${W}/pages/${source.id}/review/approve`, {
+      rev: submitted.body.data.rev as number,
+    }).expect(200);
+    expect(await backlinks('reader')).toEqual([source.id]);
   });
 
   it('copying or templating in a space with approval never publishes an unapproved draft', async () => {
