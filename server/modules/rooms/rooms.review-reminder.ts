@@ -5,6 +5,7 @@ import { putRoomDoc, roomIndex } from './room-index';
 import { RoomModel, type Room } from './room.model';
 import { roomLockKey } from './room.service';
 import { todayInBerlin } from './room.presenter';
+import { repairApprovedJoins } from './members/join-requests.service';
 
 let running: Promise<number> | null = null;
 
@@ -55,10 +56,18 @@ async function sweep(today: string): Promise<number> {
   return sent;
 }
 
-/** Once an hour (first after a minute). Returns a stop function. */
+/**
+ * The hourly room sweeps (first after a minute): review reminders, and approved join requests
+ * whose member was never added. Returns a stop function.
+ */
 export function startRoomReviewReminders(everyMs = 60 * 60_000): () => void {
   const run = () => {
     remindDueRooms().catch((err: unknown) => logger.warn({ err }, 'room review reminders failed'));
+    repairApprovedJoins()
+      .then((added) => {
+        if (added > 0) logger.warn({ added }, 'join approvals repaired: members added');
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'join approval repair failed'));
   };
   const first = setTimeout(run, 60_000);
   const every = setInterval(run, everyMs);

@@ -17,6 +17,11 @@ export interface JoinRequest {
   decidedAt: Date | null;
   reason: string;
   rev: number;
+  /**
+   * Approvals only: false from the approval until the member is added, then true. A crash in
+   * between leaves false, and the repair sweep adds the member (null: nothing to do).
+   */
+  memberAdded?: boolean | null;
 }
 
 const joinRequestSchema = new Schema<JoinRequest>(
@@ -31,6 +36,7 @@ const joinRequestSchema = new Schema<JoinRequest>(
     decidedAt: { type: Date, default: null },
     reason: { type: String, default: '' },
     rev: { type: Number, default: 0 },
+    memberAdded: { type: Boolean, default: null },
   },
   { versionKey: false },
 );

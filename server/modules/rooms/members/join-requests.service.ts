@@ -10,7 +10,7 @@ import { presentPersonRef } from '../../people/people.presenter';
 import { refusal, requireRoom, roomAccess } from '../access';
 import { changeRoomMembers } from '../member.store';
 import { roomAbilities } from '../rooms.policy';
-import { roomMetaOf } from '../room-index';
+import { roomIndex, roomMetaOf } from '../room-index';
 import { JoinRequestModel, joinRequestId, type JoinRequest } from './join-request.model';
 import {
   pendingOf,
@@ -103,7 +103,7 @@ export async function createJoinRequest(
 /** Conditional transition from pending: exactly one caller wins; the others get 409. */
 async function transition(
   id: string,
-  set: Pick<JoinRequest, 'status' | 'reason' | 'decidedBy' | 'decidedAt'>,
+  set: Pick<JoinRequest, 'status' | 'reason' | 'decidedBy' | 'decidedAt' | 'memberAdded'>,
 ): Promise<JoinRequest> {
   const doc = await withKeyLock(lockKey(id), async () => {
     const current = await JoinRequestModel.findById(id).lean<JoinRequest>();
@@ -125,7 +125,13 @@ async function undoApproval(id: string, approved: JoinRequest): Promise<void> {
     JoinRequestModel.findOneAndUpdate(
       { _id: id, status: 'approved', rev: approved.rev },
       {
-        $set: { status: 'pending', decidedBy: null, decidedAt: null, reason: '' },
+        $set: {
+          status: 'pending',
+          decidedBy: null,
+          decidedAt: null,
+          reason: '',
+          memberAdded: null,
+        },
         $inc: { rev: 1 },
       },
       { returnDocument: 'after' },
@@ -179,6 +185,7 @@ export async function decideJoinRequest(
     reason: input.reason,
     decidedBy: user.id as unknown as JoinRequest['decidedBy'], // Mongoose casts the id string
     decidedAt: new Date(),
+    memberAdded: approve ? false : null,
   });
   if (approve) {
     try {
@@ -195,6 +202,7 @@ export async function decideJoinRequest(
       await undoApproval(id, doc);
       throw err;
     }
+    await markMemberAdded(id);
   }
   events.publish('rooms.join_request_changed', {
     roomId,
@@ -204,4 +212,38 @@ export async function decideJoinRequest(
     actorId: user.id,
   });
   return one(doc);
+}
+
+/** The approval's member is in the room: nothing left for the repair sweep. */
+async function markMemberAdded(id: string): Promise<void> {
+  await JoinRequestModel.updateOne(
+    { _id: id, status: 'approved', memberAdded: false },
+    { $set: { memberAdded: true } },
+  );
+}
+
+/**
+ * Finishes approvals whose member was never added (the process stopped between the two writes):
+ * adds the member as the decider did, then marks the request. Approvals younger than `graceMs`
+ * are left to the request still running them. Returns how many members were added.
+ */
+export async function repairApprovedJoins(now = new Date(), graceMs = 60_000): Promise<number> {
+  const stuck = await JoinRequestModel.find({ status: 'approved', memberAdded: false }).lean<
+    JoinRequest[]
+  >();
+  let added = 0;
+  const { rooms } = await roomIndex();
+  for (const r of stuck) {
+    if (!r.decidedAt || now.getTime() - new Date(r.decidedAt).getTime() < graceMs) continue;
+    const roomId = String(r.roomId);
+    // A deleted room: nothing to add to.
+    if (rooms.has(roomId)) {
+      const result = await changeRoomMembers(roomId, r.decidedBy ? String(r.decidedBy) : null, {
+        add: [{ personId: String(r.personId), role: 'member' }],
+      });
+      added += result.added.length;
+    }
+    await markMemberAdded(r._id);
+  }
+  return added;
 }

@@ -9,6 +9,8 @@ import { AuditModel } from '../../audit/audit.model';
 import { RoomMembersModel } from '../member.model';
 import { roomIndex } from '../room-index';
 import { makeTestRoom, sender } from './members.fixtures';
+import { JoinRequestModel } from './join-request.model';
+import { repairApprovedJoins } from './join-requests.service';
 
 useTestDatabase();
 
@@ -248,6 +250,35 @@ describe('join requests', () => {
         decision: 'approve',
       },
     ).expect(404);
+  });
+
+  it('an approval interrupted before the member was added is finished by the repair sweep', async () => {
+    const roomId = await makeTestRoom(ids.owner, 'closed', staff());
+    const req = (await sender(s.asker)('post', J(roomId), {}).expect(201)).body
+      .data as JoinRequestDTO;
+    // A normal approval marks the request once the member is in.
+    await sender(s.mod)('post', `${J(roomId)}/${encodeURIComponent(req.id)}/decision`, {
+      decision: 'approve',
+    }).expect(200);
+    expect((await JoinRequestModel.findById(req.id).lean())?.memberAdded).toBe(true);
+
+    // The state a crash between the two writes leaves: approved, member not added.
+    await sender(s.owner)('delete', `/api/rooms/${roomId}/members/${ids.asker}`).expect(204);
+    const decidedAt = new Date(Date.now() - 5 * 60_000);
+    await JoinRequestModel.updateOne(
+      { _id: req.id },
+      { $set: { status: 'approved', memberAdded: false, decidedAt } },
+    );
+    expect(await roleOf(roomId, ids.asker)).toBe(null);
+    // Too young: the request that approved may still be adding the member.
+    expect(await repairApprovedJoins(new Date(decidedAt.getTime() + 1000))).toBe(0);
+    expect(await repairApprovedJoins()).toBe(1);
+    expect(await roleOf(roomId, ids.asker)).toBe('member');
+    expect((await JoinRequestModel.findById(req.id).lean())?.memberAdded).toBe(true);
+    // Done once: a member who leaves later is not added again.
+    await sender(s.owner)('delete', `/api/rooms/${roomId}/members/${ids.asker}`).expect(204);
+    expect(await repairApprovedJoins()).toBe(0);
+    expect(await roleOf(roomId, ids.asker)).toBe(null);
   });
 
   it('an approval whose member cannot be added (decider demoted elsewhere) leaves the request pending', async () => {
