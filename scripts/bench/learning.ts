@@ -106,6 +106,8 @@ async function main() {
       courses: COURSES,
       learners: LEARNERS,
       enrolments: ENROLMENTS,
+      // One course has every learner (a city-wide mandatory training): the learners list's worst case.
+      cityWide: true,
       assignments: ASSIGNMENTS,
       people: learners,
       offices,

@@ -31,6 +31,8 @@ export interface LearningScaleOptions {
   /** How many people (from the front of `people`) are learners. */
   learners: number;
   enrolments: number;
+  /** Also enrol every learner in the first course for everyone (a city-wide mandatory training). */
+  cityWide?: boolean;
   assignments: number;
   people: { id: string; displayName: string; officeId: string | null }[];
   /** Office unit ids (targets of office-only courses). */
@@ -280,7 +282,7 @@ export async function seedLearningScale(opts: LearningScaleOptions): Promise<Lea
       ...everyone,
       ...(person.officeId ? (byOffice.get(person.officeId) ?? []) : []),
     ];
-    const chosen = new Set<string>();
+    const chosen = new Set<string>(opts.cityWide && everyone[0] ? [everyone[0]] : []);
     while (chosen.size < Math.min(opts.enrolments, visible.length)) chosen.add(pick(visible));
     const courses: Record<string, StoredEnrolment> = {};
     for (const courseId of chosen) {
