@@ -181,6 +181,10 @@ export interface EnrolmentDTO {
 export interface QuizResultDTO {
   attemptId: string;
   lessonId: string;
+  /** When the attempt was submitted (ISO). */
+  at: string;
+  /** The options I chose, per question id. */
+  answers: Record<string, string[]>;
   score: number;
   passed: boolean;
   attempts: number;

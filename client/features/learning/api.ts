@@ -83,6 +83,14 @@ export const submitAttempt = (id: string, lessonId: string, input: QuizAttemptIn
       body: { attemptId: input.attemptId, answers: input.answers },
     }),
   );
+/** My newest attempt at a quiz (null: none yet). */
+export const getLatestAttempt = (id: string, lessonId: string, signal?: AbortSignal) =>
+  data(
+    api<ApiData<QuizResultDTO | null>>(
+      `${learningCoursePath(id)}/lessons/${enc(lessonId)}/attempts/latest`,
+      { signal },
+    ),
+  );
 /** My self-assessment result (null: not answered yet). */
 export const getAssessment = (id: string, signal?: AbortSignal) =>
   data(

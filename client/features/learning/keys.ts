@@ -24,6 +24,9 @@ export const learningKeys = {
   announcements: (courseId: string) => [...learningKeys.course(courseId), 'announcements'] as const,
   sessions: (courseId: string) => [...learningKeys.course(courseId), 'sessions'] as const,
   assessment: (courseId: string) => [...learningKeys.course(courseId), 'assessment'] as const,
+  /** My newest attempt at one quiz. */
+  latestAttempt: (courseId: string, lessonId: string) =>
+    [...learningKeys.course(courseId), 'attempt', lessonId] as const,
   session: (sessionId: string) => [...learningKeys.all, 'session', sessionId] as const,
   participants: (sessionId: string) =>
     [...learningKeys.session(sessionId), 'participants'] as const,

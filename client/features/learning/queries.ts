@@ -16,6 +16,7 @@ import {
   getAssessment,
   getCertificate,
   getCourse,
+  getLatestAttempt,
   getTrainingRecord,
   leaveCourse,
   listCatalogue,
@@ -67,6 +68,15 @@ export const useLearners = (courseId: string, q: LearnersParams, enabled: boolea
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+    enabled,
+    retry: false,
+  });
+
+/** My newest attempt at a quiz, shown when I come back to it (enabled once I have one). */
+export const useLatestAttempt = (courseId: string, lessonId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: learningKeys.latestAttempt(courseId, lessonId),
+    queryFn: ({ signal }) => getLatestAttempt(courseId, lessonId, signal),
     enabled,
     retry: false,
   });
@@ -176,6 +186,7 @@ export function useSubmitAttempt(courseId: string, lessonId: string) {
       submitAttempt(courseId, lessonId, { attemptId: crypto.randomUUID(), answers }),
     onSuccess: (result) => {
       patchEnrolment(qc, courseId, result.enrolment);
+      qc.setQueryData(learningKeys.latestAttempt(courseId, lessonId), result);
       void qc.invalidateQueries({ queryKey: learningKeys.mine() });
       void qc.invalidateQueries({ queryKey: learningKeys.lists() });
     },

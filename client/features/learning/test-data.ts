@@ -67,6 +67,8 @@ export const quiz = (over: Partial<QuizDTO> = {}): QuizDTO => ({
 export const quizResult = (over: Partial<QuizResultDTO> = {}): QuizResultDTO => ({
   attemptId: '3f1c9a52-8d1e-4c1b-9f55-0c2a5d1b7e10',
   lessonId: 'lesson-4',
+  at: '2026-11-20T13:05:00.000Z',
+  answers: { 'question-1': ['option-b'], 'question-2': ['option-c'] },
   score: 50,
   passed: false,
   attempts: 1,

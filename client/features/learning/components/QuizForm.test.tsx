@@ -105,6 +105,62 @@ describe('QuizForm', () => {
     expect(screen.getByRole('radio', { name: 'Zehn Jahre' })).toBeChecked();
   });
 
+  it('coming back: my last attempt with my answers, its date and another try', async () => {
+    const user = userEvent.setup();
+    renderWithRouter(
+      <QuizForm
+        quiz={quiz()}
+        summary={{ attempts: 1, bestScore: 50, passed: false, attemptsLeft: 2 }}
+        last={quizResult()}
+        submit={vi.fn()}
+      />,
+    );
+    const heading = await screen.findByRole('heading', { name: 'Nicht bestanden' });
+    // Loaded, not just submitted: focus stays where the reader is.
+    expect(heading).not.toHaveFocus();
+    expect(screen.getByText(/^Ihr letzter Versuch vom 20\.11\.2026/)).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'Zehn Jahre' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Zehn Jahre' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Name' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Personalnummer' })).not.toBeChecked();
+    expect(
+      within(screen.getByRole('group', { name: /Frage 2/ })).getByText('Falsch'),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Antworten abgeben' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Erneut versuchen' }));
+    expect(screen.getByRole('radio', { name: 'Zehn Jahre' })).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Antworten abgeben' })).toBeEnabled();
+  });
+
+  it('coming back after the last attempt: my answers, the right ones, no further try', async () => {
+    const last = quizResult({
+      attempts: 3,
+      attemptsLeft: 0,
+      questions: [
+        { id: 'question-1', correct: true, feedback: '', correctOptionIds: ['option-b'] },
+        {
+          id: 'question-2',
+          correct: false,
+          feedback: '',
+          correctOptionIds: ['option-c', 'option-d'],
+        },
+      ],
+    });
+    renderWithRouter(
+      <QuizForm
+        quiz={quiz()}
+        summary={{ attempts: 3, bestScore: 50, passed: false, attemptsLeft: 0 }}
+        last={last}
+        submit={vi.fn()}
+      />,
+    );
+    expect(await screen.findByText('Keine Versuche mehr übrig.')).toBeVisible();
+    expect(screen.getByRole('checkbox', { name: /^Name/ })).toBeChecked();
+    expect(screen.getAllByText(/richtige Antwort/)).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Erneut versuchen' })).toBeNull();
+  });
+
   it('no attempts left or preview: no submit button', async () => {
     renderWithRouter(
       <QuizForm

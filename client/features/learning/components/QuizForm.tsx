@@ -15,23 +15,29 @@ export const unanswered = (quiz: QuizDTO, answers: QuizAnswers) =>
  * A quiz: one fieldset per question (radios for single choice, checkboxes for multiple), submit,
  * then the result with per-question feedback, score, passed or not, attempts left and "Erneut
  * versuchen" while attempts remain. The right answers come from the server only after submitting.
+ * Coming back later shows my last attempt the same way (my answers, feedback, result).
  */
 export function QuizForm({
   quiz,
   summary,
+  last = null,
   submit,
   readOnly,
 }: {
   quiz: QuizDTO;
   /** My attempts so far (null: none). */
   summary: QuizAttemptSummaryDTO | null;
+  /** My newest attempt from the server (null: none, or not loaded yet). */
+  last?: QuizResultDTO | null;
   submit: (answers: QuizAnswers) => Promise<QuizResultDTO>;
   /** Preview: answers can be chosen but nothing is sent. */
   readOnly?: boolean;
 }) {
-  const { t } = useTranslation('learning');
+  const { t, i18n } = useTranslation('learning');
   const [answers, setAnswers] = useState<QuizAnswers>({});
   const [result, setResult] = useState<QuizResultDTO | null>(null);
+  // "Erneut versuchen" pressed: the last attempt is put aside for a fresh form.
+  const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
@@ -43,7 +49,10 @@ export function QuizForm({
   }, [result]);
 
   const over = summary ? summary.passed || summary.attemptsLeft === 0 : false;
-  const locked = result !== null || sending;
+  // The result on screen: the one just submitted, else my last one from an earlier visit.
+  const shown = result ?? (retrying ? null : last);
+  const fromEarlier = shown !== null && shown === last && result === null;
+  const locked = shown !== null || sending;
 
   const choose = (questionId: string, optionId: string, multiple: boolean, on: boolean) => {
     setAnswers((old) => {
@@ -81,11 +90,19 @@ export function QuizForm({
   const retry = () => {
     setAnswers({});
     setResult(null);
+    setRetrying(true);
     setMissing([]);
   };
 
-  const feedbackOf = (questionId: string) => result?.questions.find((q) => q.id === questionId);
-  const canRetry = result ? !result.passed && result.attemptsLeft !== 0 : false;
+  const feedbackOf = (questionId: string) => shown?.questions.find((q) => q.id === questionId);
+  const canRetry = shown
+    ? !shown.passed && shown.attemptsLeft !== 0 && !summary?.passed && !readOnly
+    : false;
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'de', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
 
   return (
     <form className={styles.stack} onSubmit={(e) => void onSubmit(e)} noValidate>
@@ -95,7 +112,7 @@ export function QuizForm({
           ? t('quiz.unlimited')
           : t('quiz.maxAttempts', { count: quiz.maxAttempts })}
       </p>
-      {summary && !result ? (
+      {summary && !shown ? (
         <p className={summary.passed ? styles.right : styles.muted}>
           {summary.passed
             ? t('quiz.alreadyPassed', { score: summary.bestScore })
@@ -107,7 +124,7 @@ export function QuizForm({
       {quiz.questions.map((question, qi) => {
         const multiple = question.kind === 'multiple';
         const feedback = feedbackOf(question.id);
-        const chosen = answers[question.id] ?? [];
+        const chosen = (shown ? shown.answers : answers)[question.id] ?? [];
         const hintId = `quiz-${question.id}-hint`;
         return (
           <fieldset
@@ -159,20 +176,25 @@ export function QuizForm({
         {missing.length > 0 ? t('quiz.missing', { count: missing.length }) : ''}
       </p>
       <ErrorMessage error={error} />
-      {result ? (
+      {shown ? (
         <section
-          className={result.passed ? styles.passed : styles.failed}
+          className={shown.passed ? styles.passed : styles.failed}
           aria-labelledby="quiz-result"
         >
           <h2 id="quiz-result" ref={resultHeading} tabIndex={-1}>
-            {result.passed ? t('quiz.passed') : t('quiz.failed')}
+            {shown.passed ? t('quiz.passed') : t('quiz.failed')}
           </h2>
-          <p>{t('quiz.score', { score: result.score, needed: quiz.passingScore })}</p>
-          <p>
-            {result.attemptsLeft === null
-              ? t('quiz.attemptsUnlimited', { count: result.attempts })
-              : t('quiz.attemptsLeft', { count: result.attemptsLeft })}
-          </p>
+          {fromEarlier ? <p>{t('quiz.lastAttempt', { date: when(shown.at) })}</p> : null}
+          <p>{t('quiz.score', { score: shown.score, needed: quiz.passingScore })}</p>
+          {shown.passed ? null : (
+            <p>
+              {shown.attemptsLeft === null
+                ? t('quiz.attemptsUnlimited', { count: shown.attempts })
+                : shown.attemptsLeft === 0
+                  ? t('quiz.noneLeft')
+                  : t('quiz.attemptsLeft', { count: shown.attemptsLeft })}
+            </p>
+          )}
           {canRetry ? (
             <Button variant="primary" onPress={retry}>
               {t('quiz.retry')}

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { CourseRichText } from '../components/CourseRichText';
 import { useSocket } from '../../../lib/socket';
 import { autoDoneTypes, isLessonDone, lessonProgress, neighbours } from '../model';
-import { useEnrol, useSaveProgress, useSubmitAttempt } from '../queries';
+import { useEnrol, useLatestAttempt, useSaveProgress, useSubmitAttempt } from '../queries';
 import { useWatchCourse } from '../realtime';
 import { CourseGate, PreviewBanner } from '../components/CourseGate';
 import { MediaPlayer } from '../components/MediaPlayer';
@@ -49,6 +49,12 @@ function LessonView({
   const progress = useSaveProgress(course.id);
   const enrol = useEnrol(course.id);
   const submit = useSubmitAttempt(course.id, lessonId);
+  const quizSummary = enrolment?.quizzes[lessonId] ?? null;
+  const last = useLatestAttempt(
+    course.id,
+    lessonId,
+    saving && lesson?.type === 'quiz' && (quizSummary?.attempts ?? 0) > 0,
+  );
   const opened = useRef(false);
   const suffix = preview ? '?preview=true' : '';
   const lessonHref = (l: LessonDTO) => `/learning/courses/${course.id}/lessons/${l.id}${suffix}`;
@@ -133,7 +139,8 @@ function LessonView({
         {lesson.type === 'quiz' && lesson.quiz ? (
           <QuizForm
             quiz={lesson.quiz}
-            summary={enrolment?.quizzes[lesson.id] ?? null}
+            summary={quizSummary}
+            last={last.data ?? null}
             readOnly={!saving}
             submit={(answers) => submit.mutateAsync(answers)}
           />

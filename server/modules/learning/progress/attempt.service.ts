@@ -4,7 +4,8 @@ import type { QuizResultDTO } from '@shared/learning/types';
 import type { CurrentUser } from '../../auth/current-user';
 import { HttpError, badRequest, notFound } from '../../../lib/errors';
 import { withKeyLock } from '../../../lib/keyed-lock';
-import { contentVersion, lessonsOf, type StoredQuiz } from '../courses/content';
+import { requireCourse } from '../access';
+import { contentVersion, lessonsOf, publishedContent, type StoredQuiz } from '../courses/content';
 import { AttemptModel, type StoredAttempt } from './attempt.model';
 import { enrolmentOf } from './learner-index';
 import type { StoredEnrolment } from './learner.model';
@@ -31,12 +32,12 @@ const reused = () =>
   new HttpError(409, 'client_id_reused', 'This attempt id belongs to someone else.');
 const isDuplicateKey = (err: unknown) => (err as { code?: unknown } | null)?.code === 11000;
 
-async function replay(
+/** A stored attempt of mine, shown against the quiz I see now (or the one it was made on). */
+async function presentStored(
   user: CurrentUser,
   ctx: Learning,
   stored: StoredAttempt,
 ): Promise<QuizResultDTO> {
-  if (stored.personId !== user.id) throw reused();
   const content =
     stored.version === ctx.content.version
       ? ctx.content
@@ -47,6 +48,40 @@ async function replay(
   if (!shown) throw notFound();
   const e = enrolmentOf(user.id, ctx.course.id) ?? newEnrolment();
   return presentQuizResult(stored, shown, presentEnrolment(ctx.course.id, e, ctx.content));
+}
+
+async function replay(
+  user: CurrentUser,
+  ctx: Learning,
+  stored: StoredAttempt,
+): Promise<QuizResultDTO> {
+  if (stored.personId !== user.id) throw reused();
+  return presentStored(user, ctx, stored);
+}
+
+/**
+ * My newest attempt at a quiz, so a learner who comes back sees what they answered, the feedback
+ * and (once the quiz is over for them) the right options. null: not enrolled or no attempt yet.
+ * Only ever the signed-in person's own attempt.
+ */
+export async function latestAttempt(
+  user: CurrentUser,
+  courseId: string,
+  lessonId: string,
+  req?: Request,
+): Promise<QuizResultDTO | null> {
+  const access = await requireCourse(user, courseId, 'view', req);
+  const content = await publishedContent(courseId);
+  if (!content) throw notFound();
+  const lesson = lessonsOf(content).find((l) => l.id === lessonId);
+  if (!lesson) throw notFound('No such lesson in this course.');
+  if (lesson.type !== 'quiz' || !lesson.quiz) throw badRequest('This lesson is not a quiz.');
+  const state = access.enrolled ? enrolmentOf(user.id, courseId)?.quizzes[lessonId] : undefined;
+  // States written before `lastAttemptId` was kept show no last attempt (as before).
+  if (!state?.lastAttemptId) return null;
+  const stored = await AttemptModel.findById(state.lastAttemptId).lean<StoredAttempt>();
+  if (!stored || stored.personId !== user.id) return null;
+  return presentStored(user, { course: access.course, content }, stored);
 }
 
 export async function submitAttempt(
@@ -121,6 +156,7 @@ export async function submitAttempt(
               attempts: q.attempts + 1,
               best: Math.max(q.best, grade.score),
               passed: q.passed || grade.passed,
+              lastAttemptId: attempt._id,
             },
           },
         };

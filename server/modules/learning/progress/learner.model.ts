@@ -11,6 +11,9 @@ export interface StoredQuizState {
   /** Best score (percent) so far. */
   best: number;
   passed: boolean;
+  /** The newest attempt (its `_id`), so "my last attempt" is one read by id. Absent on states
+   * written before it was kept. */
+  lastAttemptId?: string;
 }
 
 export interface StoredEnrolment {

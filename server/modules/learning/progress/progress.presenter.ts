@@ -66,6 +66,8 @@ export function presentQuizResult(
   return {
     attemptId: attempt._id,
     lessonId: attempt.lessonId,
+    at: new Date(attempt.at).toISOString(),
+    answers: attempt.answers,
     score: attempt.score,
     passed: attempt.passed,
     attempts,

@@ -49,6 +49,7 @@ describe('progress routes: status codes', () => {
     await anon.get('/api/learning/certificates/ABCDEFGHJK').expect(401);
     await anon.get(`${base(course)}/assessment`).expect(401);
     await anon.get(`${base(course)}/learners`).expect(401);
+    await anon.get(`${base(course)}/lessons/quiz-1/attempts/latest`).expect(401);
     for (const [method, path] of [
       ['post', '/enrol'],
       ['delete', '/enrol'],
@@ -75,6 +76,9 @@ describe('progress routes: status codes', () => {
     );
     await get(w, 'learner', '/api/learning/certificates/ZZZZZZZZZZ').expect(404);
     await get(w, 'learner', `/api/learning/people/${'0'.repeat(24)}/record`).expect(404);
+    await get(w, 'outsider', `${base(course)}/lessons/quiz-1/attempts/latest`).expect(404);
+    await get(w, 'learner', `${base(draft)}/lessons/quiz-1/attempts/latest`).expect(404);
+    await get(w, 'learner', `${base(course)}/lessons/nope-123/attempts/latest`).expect(404);
   });
 
   it('400 for bad input and done on a quiz lesson', async () => {
@@ -94,6 +98,8 @@ describe('progress routes: status codes', () => {
       `${base(course)}/lessons/lesson-1/attempts`,
       attempt({}),
     ).expect(400);
+    await get(w, 'learner', `${base(course)}/lessons/lesson-1/attempts/latest`).expect(400);
+    await get(w, 'learner', `${base(course)}/lessons/quiz-1/attempts/latest?x=1`).expect(400);
   });
 
   it("403 (audited) for learners on the learners list and on other people's records", async () => {
@@ -234,6 +240,41 @@ describe('quizzes', () => {
     expect(p.questions.find((q) => q.id === 'question-2')?.correctOptionIds?.sort()).toEqual([
       'right-c1',
       'right-d1',
+    ]);
+  });
+
+  it('my last attempt: my answers back, my own only, right options once over', async () => {
+    const c = await makeCourse(w);
+    const latest = `${base(c)}/lessons/quiz-1/attempts/latest`;
+    const url = `${base(c)}/lessons/quiz-1/attempts`;
+    // Not enrolled, then enrolled without an attempt: nothing yet.
+    expect((await get(w, 'learner', latest).expect(200)).body.data).toBeNull();
+    await send(w, 'learner', 'post', `${base(c)}/enrol`).expect(200);
+    await send(w, 'learner2', 'post', `${base(c)}/enrol`).expect(200);
+    expect((await get(w, 'learner', latest).expect(200)).body.data).toBeNull();
+
+    const first = randomUUID();
+    await send(w, 'learner', 'post', url, attempt(wrongAnswers, first)).expect(200);
+    const failed = await get(w, 'learner', latest).expect(200);
+    expect(failed.body.data).toMatchObject({
+      attemptId: first,
+      answers: wrongAnswers,
+      score: 0,
+      passed: false,
+      attempts: 1,
+      attemptsLeft: 2,
+    });
+    expect(Date.parse((failed.body.data as QuizResultDTO).at)).not.toBeNaN();
+    expect(failed.text).not.toContain('right-a1');
+    // Someone else's attempt is never mine.
+    expect((await get(w, 'learner2', latest).expect(200)).body.data).toBeNull();
+
+    const second = randomUUID();
+    await send(w, 'learner', 'post', url, attempt(rightAnswers, second)).expect(200);
+    const passed = (await get(w, 'learner', latest).expect(200)).body.data as QuizResultDTO;
+    expect(passed).toMatchObject({ attemptId: second, answers: rightAnswers, passed: true });
+    expect(passed.questions.find((q) => q.id === 'question-1')?.correctOptionIds).toEqual([
+      'right-a1',
     ]);
   });
 

@@ -10,7 +10,7 @@ import {
 } from '@shared/learning/schemas';
 import { defineRoute, type RouteDef } from '../../../lib/route';
 import { answerAssessment, myAssessment } from './assessment.service';
-import { submitAttempt } from './attempt.service';
+import { latestAttempt, submitAttempt } from './attempt.service';
 import { certificateByCode } from './certificate.service';
 import { courseLearners } from './learners.service';
 import { myCourses } from './my-courses.service';
@@ -108,6 +108,19 @@ export const progressRoutes: RouteDef[] = [
     body: quizAttemptSchema,
     handler: async ({ req, user, params, body }) => ({
       data: await submitAttempt(user, lower(params.courseId), params.lessonId, body, req),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${base}/lessons/:lessonId/attempts/latest`,
+    tag,
+    summary:
+      'My newest attempt at a quiz with my answers and feedback (null: none yet); the right options only once the quiz is over for me',
+    access: 'user',
+    params: lessonParams,
+    query: noQuery,
+    handler: async ({ req, user, params }) => ({
+      data: await latestAttempt(user, lower(params.courseId), params.lessonId, req),
     }),
   }),
   defineRoute({
