@@ -245,6 +245,20 @@ test('tree: moves by keyboard shortcut and by the actions menu, live in another 
   const tree = await api.ok<SpaceTreeDTO>('GET', `/api/wiki/spaces/${space.id}/tree`);
   const byTitle = new Map(tree.nodes.map((n) => [n.title, n]));
   expect(byTitle.get('Beta')?.parentId).toBe(byTitle.get('Gamma')?.id);
+
+  // Reading Beta: the page navigation shows the way there, and a new sub-page arrives live.
+  const betaId = byTitle.get('Beta')?.id ?? '';
+  await b.page.goto(`/wiki/p/${betaId}`);
+  const nav = b.page.getByRole('navigation', { name: 'Seiten in diesem Bereich' });
+  await expect(nav.locator('[aria-current="page"]')).toHaveText('Beta');
+  await expect(nav.getByRole('link', { name: 'Gamma' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Alpha' })).toBeVisible();
+  await api.createPage(space.id, 'Delta', betaId);
+  await expect(nav.getByRole('link', { name: 'Delta' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Delta' }).click();
+  await expect(b.page.getByRole('heading', { level: 1 })).toHaveText('Delta');
+  await expect(nav.locator('[aria-current="page"]')).toHaveText('Delta');
+  await expectNoA11yViolations(b.page, 'page with space navigation');
   await a.context.close();
   await b.context.close();
 });

@@ -9,7 +9,7 @@ const size = (n: number, lang: string) =>
     ? `${Math.max(1, Math.round(n / 1024)).toLocaleString(lang)} KB`
     : `${(n / 1024 / 1024).toLocaleString(lang, { maximumFractionDigits: 1 })} MB`;
 
-/** "Diese Seite verweist hierher" and the page's attachments. */
+/** "Seiten, die hierher verweisen" (backlinks) and the page's attachments. */
 export function PageAside({ pageId }: { pageId: string }) {
   const { t, i18n } = useTranslation('wiki');
   const backlinks = useBacklinks(pageId);

@@ -10,11 +10,12 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Button } from '../../../components/Button';
 import { announce } from '../../../components/LiveAnnouncer';
 import { usePage, useRestorePage } from '../queries';
-import { clearAccessLost, useAccessLost, useWatchPage } from '../realtime';
+import { clearAccessLost, useAccessLost, useWatchPage, useWatchSpace } from '../realtime';
 import { PageContent } from '../components/PageContent';
 import { PageActions } from '../components/PageActions';
 import { PageAside } from '../components/PageAside';
 import { Comments } from '../components/Comments';
+import { SpaceNav } from '../components/SpaceNav';
 import styles from '../wiki.module.css';
 
 function Breadcrumbs({ page }: { page: PageDTO }) {
@@ -91,6 +92,8 @@ export function WikiPageView() {
   const restore = useRestorePage(page.data?.spaceId ?? '');
   const [showDraft, setShowDraft] = useState(false);
   useWatchPage(lost ? undefined : pageId);
+  // The space's tree live (the page navigation beside the text).
+  useWatchSpace(lost ? undefined : page.data?.spaceId);
 
   useEffect(() => {
     if (page.isSuccess) clearAccessLost(pageId);
@@ -160,7 +163,10 @@ export function WikiPageView() {
           </fieldset>
         ) : null}
         <div className={styles.reading}>
-          <Toc page={p} />
+          <div className={styles.side}>
+            <Toc page={p} />
+            <SpaceNav spaceId={p.spaceId} spaceName={p.spaceName} pageId={p.id} />
+          </div>
           <div className={styles.body}>
             {draft ? <p className={styles.draftNote}>{t('page.showingDraft')}</p> : null}
             {(draft ? p.draftHtml : p.html)?.trim() ? (
