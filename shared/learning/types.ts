@@ -183,8 +183,11 @@ export interface QuizResultDTO {
   lessonId: string;
   /** When the attempt was submitted (ISO). */
   at: string;
-  /** The options I chose, per question id. */
+  /** The options I chose, per question id (empty when `olderVersion`). */
   answers: Record<string, string[]>;
+  /** My last attempt was made on an earlier version of the course: only score and result are
+   * shown (its questions may have changed), no answers and no per-question marks. */
+  olderVersion: boolean;
   score: number;
   passed: boolean;
   attempts: number;

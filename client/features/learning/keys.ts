@@ -24,9 +24,10 @@ export const learningKeys = {
   announcements: (courseId: string) => [...learningKeys.course(courseId), 'announcements'] as const,
   sessions: (courseId: string) => [...learningKeys.course(courseId), 'sessions'] as const,
   assessment: (courseId: string) => [...learningKeys.course(courseId), 'assessment'] as const,
-  /** My newest attempt at one quiz. */
-  latestAttempt: (courseId: string, lessonId: string) =>
-    [...learningKeys.course(courseId), 'attempt', lessonId] as const,
+  /** My newest attempt at one quiz, by my attempt count: a new attempt (here, in another tab,
+   * after leaving and enrolling again) is a new key, never an old answer. */
+  latestAttempt: (courseId: string, lessonId: string, attempts: number) =>
+    [...learningKeys.course(courseId), 'attempt', lessonId, attempts] as const,
   session: (sessionId: string) => [...learningKeys.all, 'session', sessionId] as const,
   participants: (sessionId: string) =>
     [...learningKeys.session(sessionId), 'participants'] as const,

@@ -72,12 +72,17 @@ export const useLearners = (courseId: string, q: LearnersParams, enabled: boolea
     retry: false,
   });
 
-/** My newest attempt at a quiz, shown when I come back to it (enabled once I have one). */
-export const useLatestAttempt = (courseId: string, lessonId: string, enabled: boolean) =>
+/** My newest attempt at a quiz, shown when I come back to it (asked once I have one). */
+export const useLatestAttempt = (
+  courseId: string,
+  lessonId: string,
+  attempts: number,
+  enabled: boolean,
+) =>
   useQuery({
-    queryKey: learningKeys.latestAttempt(courseId, lessonId),
+    queryKey: learningKeys.latestAttempt(courseId, lessonId, attempts),
     queryFn: ({ signal }) => getLatestAttempt(courseId, lessonId, signal),
-    enabled,
+    enabled: enabled && attempts > 0,
     retry: false,
   });
 
@@ -185,8 +190,9 @@ export function useSubmitAttempt(courseId: string, lessonId: string) {
     mutationFn: (answers: Record<string, string[]>) =>
       submitAttempt(courseId, lessonId, { attemptId: crypto.randomUUID(), answers }),
     onSuccess: (result) => {
+      // The result first: the new attempt count then finds it cached (no loading in between).
+      qc.setQueryData(learningKeys.latestAttempt(courseId, lessonId, result.attempts), result);
       patchEnrolment(qc, courseId, result.enrolment);
-      qc.setQueryData(learningKeys.latestAttempt(courseId, lessonId), result);
       void qc.invalidateQueries({ queryKey: learningKeys.mine() });
       void qc.invalidateQueries({ queryKey: learningKeys.lists() });
     },

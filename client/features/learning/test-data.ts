@@ -69,6 +69,7 @@ export const quizResult = (over: Partial<QuizResultDTO> = {}): QuizResultDTO => 
   lessonId: 'lesson-4',
   at: '2026-11-20T13:05:00.000Z',
   answers: { 'question-1': ['option-b'], 'question-2': ['option-c'] },
+  olderVersion: false,
   score: 50,
   passed: false,
   attempts: 1,

@@ -161,6 +161,38 @@ describe('QuizForm', () => {
     expect(screen.queryByRole('button', { name: 'Erneut versuchen' })).toBeNull();
   });
 
+  it('a last attempt on an earlier version: its result and why the answers are not shown', async () => {
+    renderWithRouter(
+      <QuizForm
+        quiz={quiz()}
+        summary={{ attempts: 1, bestScore: 50, passed: false, attemptsLeft: 2 }}
+        last={quizResult({ olderVersion: true, answers: {}, questions: [] })}
+        submit={vi.fn()}
+      />,
+    );
+    expect(await screen.findByRole('heading', { name: 'Nicht bestanden' })).toBeVisible();
+    expect(screen.getByText(/Der Test wurde seit diesem Versuch geändert/)).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'Zehn Jahre' })).not.toBeChecked();
+    expect(screen.queryByText('Richtig')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toBeVisible();
+  });
+
+  it('an archived course: the last attempt can be read, nothing can be sent', async () => {
+    renderWithRouter(
+      <QuizForm
+        quiz={quiz()}
+        summary={{ attempts: 1, bestScore: 50, passed: false, attemptsLeft: 2 }}
+        last={quizResult()}
+        closed
+        submit={vi.fn()}
+      />,
+    );
+    expect(await screen.findByText(/Der Kurs ist archiviert/)).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'Zehn Jahre' })).toBeChecked();
+    expect(screen.queryByRole('button', { name: 'Erneut versuchen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Antworten abgeben' })).toBeNull();
+  });
+
   it('no attempts left or preview: no submit button', async () => {
     renderWithRouter(
       <QuizForm

@@ -23,6 +23,7 @@ export function QuizForm({
   last = null,
   submit,
   readOnly,
+  closed = false,
 }: {
   quiz: QuizDTO;
   /** My attempts so far (null: none). */
@@ -32,6 +33,8 @@ export function QuizForm({
   submit: (answers: QuizAnswers) => Promise<QuizResultDTO>;
   /** Preview: answers can be chosen but nothing is sent. */
   readOnly?: boolean;
+  /** The course is archived: results can be read, no attempt is taken. */
+  closed?: boolean;
 }) {
   const { t, i18n } = useTranslation('learning');
   const [answers, setAnswers] = useState<QuizAnswers>({});
@@ -48,7 +51,7 @@ export function QuizForm({
     if (result) resultHeading.current?.focus();
   }, [result]);
 
-  const over = summary ? summary.passed || summary.attemptsLeft === 0 : false;
+  const over = closed || (summary ? summary.passed || summary.attemptsLeft === 0 : false);
   // The result on screen: the one just submitted, else my last one from an earlier visit.
   const shown = result ?? (retrying ? null : last);
   const fromEarlier = shown !== null && shown === last && result === null;
@@ -96,7 +99,7 @@ export function QuizForm({
 
   const feedbackOf = (questionId: string) => shown?.questions.find((q) => q.id === questionId);
   const canRetry = shown
-    ? !shown.passed && shown.attemptsLeft !== 0 && !summary?.passed && !readOnly
+    ? !shown.passed && shown.attemptsLeft !== 0 && !summary?.passed && !readOnly && !closed
     : false;
   const when = (iso: string) =>
     new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'de', {
@@ -112,6 +115,7 @@ export function QuizForm({
           ? t('quiz.unlimited')
           : t('quiz.maxAttempts', { count: quiz.maxAttempts })}
       </p>
+      {closed ? <p className={styles.muted}>{t('quiz.closed')}</p> : null}
       {summary && !shown ? (
         <p className={summary.passed ? styles.right : styles.muted}>
           {summary.passed
@@ -185,6 +189,7 @@ export function QuizForm({
             {shown.passed ? t('quiz.passed') : t('quiz.failed')}
           </h2>
           {fromEarlier ? <p>{t('quiz.lastAttempt', { date: when(shown.at) })}</p> : null}
+          {shown.olderVersion ? <p>{t('quiz.olderVersion')}</p> : null}
           <p>{t('quiz.score', { score: shown.score, needed: quiz.passingScore })}</p>
           {shown.passed ? null : (
             <p>

@@ -14,6 +14,7 @@ import { CourseGate, PreviewBanner } from '../components/CourseGate';
 import { MediaPlayer } from '../components/MediaPlayer';
 import { LessonFiles } from '../components/LessonFiles';
 import { QuizForm } from '../components/QuizForm';
+import { Spinner } from '../../../components/Spinner';
 import { ProgressBar } from '../components/ProgressBar';
 import styles from '../learning.module.css';
 
@@ -50,11 +51,9 @@ function LessonView({
   const enrol = useEnrol(course.id);
   const submit = useSubmitAttempt(course.id, lessonId);
   const quizSummary = enrolment?.quizzes[lessonId] ?? null;
-  const last = useLatestAttempt(
-    course.id,
-    lessonId,
-    saving && lesson?.type === 'quiz' && (quizSummary?.attempts ?? 0) > 0,
-  );
+  // My last attempt, only where my own answers belong (not in the preview of the draft).
+  const askLast = saving && lesson?.type === 'quiz' && (quizSummary?.attempts ?? 0) > 0;
+  const last = useLatestAttempt(course.id, lessonId, quizSummary?.attempts ?? 0, askLast);
   const opened = useRef(false);
   const suffix = preview ? '?preview=true' : '';
   const lessonHref = (l: LessonDTO) => `/learning/courses/${course.id}/lessons/${l.id}${suffix}`;
@@ -137,13 +136,18 @@ function LessonView({
           </p>
         ) : null}
         {lesson.type === 'quiz' && lesson.quiz ? (
-          <QuizForm
-            quiz={lesson.quiz}
-            summary={quizSummary}
-            last={last.data ?? null}
-            readOnly={!saving}
-            submit={(answers) => submit.mutateAsync(answers)}
-          />
+          askLast && last.isPending ? (
+            <Spinner label={t('quiz.loadingLast')} />
+          ) : (
+            <QuizForm
+              quiz={lesson.quiz}
+              summary={quizSummary}
+              last={askLast ? (last.data ?? null) : null}
+              readOnly={!saving}
+              closed={course.status === 'archived'}
+              submit={(answers) => submit.mutateAsync(answers)}
+            />
+          )
         ) : null}
       </div>
 

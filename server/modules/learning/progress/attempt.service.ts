@@ -62,7 +62,8 @@ async function replay(
 /**
  * My newest attempt at a quiz, so a learner who comes back sees what they answered, the feedback
  * and (once the quiz is over for them) the right options. null: not enrolled or no attempt yet.
- * Only ever the signed-in person's own attempt.
+ * Only ever the signed-in person's own attempt. An attempt on an earlier version keeps only its
+ * score and result: its answers would be drawn on questions that may have changed.
  */
 export async function latestAttempt(
   user: CurrentUser,
@@ -81,7 +82,15 @@ export async function latestAttempt(
   if (!state?.lastAttemptId) return null;
   const stored = await AttemptModel.findById(state.lastAttemptId).lean<StoredAttempt>();
   if (!stored || stored.personId !== user.id) return null;
-  return presentStored(user, { course: access.course, content }, stored);
+  const enrolment = presentEnrolment(
+    courseId,
+    enrolmentOf(user.id, courseId) ?? newEnrolment(),
+    content,
+  );
+  const current = content.version ?? access.course.version;
+  if (stored.version === current) return presentQuizResult(stored, lesson.quiz, enrolment);
+  const outline = { ...stored, answers: {}, results: [] };
+  return { ...presentQuizResult(outline, lesson.quiz, enrolment), olderVersion: true };
 }
 
 export async function submitAttempt(

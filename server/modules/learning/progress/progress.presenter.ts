@@ -68,6 +68,7 @@ export function presentQuizResult(
     lessonId: attempt.lessonId,
     at: new Date(attempt.at).toISOString(),
     answers: attempt.answers,
+    olderVersion: false,
     score: attempt.score,
     passed: attempt.passed,
     attempts,

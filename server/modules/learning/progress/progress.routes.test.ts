@@ -276,6 +276,19 @@ describe('quizzes', () => {
     expect(passed.questions.find((q) => q.id === 'question-1')?.correctOptionIds).toEqual([
       'right-a1',
     ]);
+    expect(passed.olderVersion).toBe(false);
+
+    // A new version: the attempt keeps its score and result, not its answers or marks.
+    await publishVersion(c, 2, [textLesson('lesson-1'), quizLesson('quiz-1')]);
+    const older = (await get(w, 'learner', latest).expect(200)).body.data as QuizResultDTO;
+    expect(older).toMatchObject({
+      attemptId: second,
+      olderVersion: true,
+      score: 100,
+      passed: true,
+      answers: {},
+      questions: [],
+    });
   });
 
   it('5 parallel submits with 3 attempts allowed: exactly 3 counted', async () => {
