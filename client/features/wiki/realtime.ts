@@ -87,19 +87,30 @@ export function useWikiRealtime(socket: PortalSocket | null): void {
   }, [socket, qc]);
 }
 
-/** While a space is shown: join its room (again after every reconnect: new sessions have no rooms). */
+/**
+ * While a space is shown: join its room (again after every reconnect: new sessions have no rooms).
+ * The tree may have been read before the join took effect; a change in between sent its event to
+ * nobody here, so the first join reads the tree once more.
+ */
 export function useWatchSpace(spaceId: string | undefined): void {
   const socket = useSocket();
+  const qc = useQueryClient();
   useEffect(() => {
     if (!socket || !spaceId) return;
-    const watch = () => socket.emit('wiki:watch-space', { spaceId }, () => undefined);
+    let first = true;
+    const watch = () =>
+      socket.emit('wiki:watch-space', { spaceId }, (ack) => {
+        if (!first || !('ok' in ack)) return;
+        first = false;
+        void qc.invalidateQueries({ queryKey: wikiKeys.tree(spaceId) });
+      });
     if (socket.connected) watch();
     socket.on('connect', watch);
     return () => {
       socket.off('connect', watch);
       if (socket.connected) socket.emit('wiki:unwatch-space', { spaceId });
     };
-  }, [socket, spaceId]);
+  }, [socket, spaceId, qc]);
 }
 
 /** While a page is shown: join its room (`wiki:page`, `wiki:comments`). */

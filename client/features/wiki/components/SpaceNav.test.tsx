@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { SpaceTreeDTO, TreeNodeDTO } from '@shared/wiki/types';
 import { i18n, renderWithRouter, testMe, testQueryClient } from '../../../test/render';
 import { wikiKeys } from '../keys';
@@ -9,8 +10,13 @@ import { NAV_LEVEL_MAX, SpaceNav } from './SpaceNav';
 beforeEach(async () => {
   await i18n.changeLanguage('de');
 });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
-function setup(pageId: string, nodes: TreeNodeDTO[] = treeNodes()) {
+/** Wide screens start with the list open, phones with it closed. */
+function setup(pageId: string, nodes: TreeNodeDTO[] = treeNodes(), wide = true) {
+  vi.stubGlobal('matchMedia', (q: string) => ({ matches: wide, media: q }));
   const qc = testQueryClient(testMe());
   qc.setQueryData<SpaceTreeDTO>(wikiKeys.tree(SPACE_ID), { spaceId: SPACE_ID, nodes });
   renderWithRouter(<SpaceNav spaceId={SPACE_ID} spaceName="Bürgerbüro" pageId={pageId} />, {
@@ -70,5 +76,24 @@ describe('SpaceNav', () => {
       'aria-current',
       'page',
     );
+  });
+
+  it('reading a template: the template is shown as this page', () => {
+    const nodes = [...treeNodes(), { ...node(9, null, 3, 'Vorlage Protokoll'), isTemplate: true }];
+    const nav = setup(pid(9), nodes);
+    expect(within(nav).getByText('Vorlage Protokoll')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('on phones the list starts closed behind a button that opens it', async () => {
+    const user = userEvent.setup();
+    const nav = setup(pid(3), treeNodes(), false);
+    const toggle = within(nav).getByRole('button', { name: 'Seiten in diesem Bereich' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(nav).queryByRole('link', { name: 'Handbuch' })).toBeNull();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(within(nav).getByRole('link', { name: 'Handbuch' })).toBeVisible();
+    await user.click(toggle);
+    expect(within(nav).queryByRole('link', { name: 'Handbuch' })).toBeNull();
   });
 });

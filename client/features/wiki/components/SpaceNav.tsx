@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ChevronDownIcon } from '../../../components/icons';
 import type { TreeNodeDTO } from '@shared/wiki/types';
 import { useTree } from '../queries';
 import { ancestorIds, buildTree, childrenOf, type TreeModel } from '../tree-model';
@@ -25,7 +26,8 @@ function Level({
   open: ReadonlySet<string>;
   currentId: string;
 }) {
-  const all = childrenOf(model, parent).filter((n) => !n.isTemplate);
+  // Templates only when the way to this page leads through one (reading a template).
+  const all = childrenOf(model, parent).filter((n) => !n.isTemplate || open.has(n.id));
   if (all.length === 0) return null;
   // Keep the way to the current page even when a level is cut short.
   const shown: TreeNodeDTO[] = all.slice(0, NAV_LEVEL_MAX);
@@ -66,6 +68,7 @@ export function SpaceNav({
   pageId: string;
 }) {
   const { t } = useTranslation('wiki');
+  const id = useId();
   const tree = useTree(spaceId);
   const [open, setOpen] = useState(wide);
   if (!tree.data) return null;
@@ -73,18 +76,25 @@ export function SpaceNav({
   if (!model.byId.has(pageId)) return null;
   const path = new Set([...ancestorIds(model, pageId), pageId]);
   return (
-    <nav aria-labelledby="wiki-space-nav" className={`${styles.spaceNav} wiki-noprint`}>
-      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>
-          <h2 id="wiki-space-nav" className={styles.tocTitle}>
-            {t('page.spaceNav')}
-          </h2>
-        </summary>
+    <nav aria-labelledby={`${id}-h`} className={`${styles.spaceNav} wiki-noprint`}>
+      <h2 id={`${id}-h`} className={styles.tocTitle}>
+        <button
+          type="button"
+          className={styles.navToggle}
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <ChevronDownIcon aria-hidden="true" />
+          {t('page.spaceNav')}
+        </button>
+      </h2>
+      <div id={`${id}-body`} className={styles.navBody} hidden={!open}>
         <Level model={model} parent={null} open={path} currentId={pageId} />
         <p className={styles.navAll}>
           <Link to={`/wiki/spaces/${spaceId}`}>{t('page.allPages', { space: spaceName })}</Link>
         </p>
-      </details>
+      </div>
     </nav>
   );
 }

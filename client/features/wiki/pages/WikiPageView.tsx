@@ -162,11 +162,9 @@ export function WikiPageView() {
             </label>
           </fieldset>
         ) : null}
+        {/* The text first, then its outline and the space's pages (beside it on wide screens):
+            the same order for the eye and the keyboard. */}
         <div className={styles.reading}>
-          <div className={styles.side}>
-            <Toc page={p} />
-            <SpaceNav spaceId={p.spaceId} spaceName={p.spaceName} pageId={p.id} />
-          </div>
           <div className={styles.body}>
             {draft ? <p className={styles.draftNote}>{t('page.showingDraft')}</p> : null}
             {(draft ? p.draftHtml : p.html)?.trim() ? (
@@ -174,6 +172,10 @@ export function WikiPageView() {
             ) : (
               <p className={styles.muted}>{t('page.empty')}</p>
             )}
+          </div>
+          <div className={styles.side}>
+            <Toc page={p} />
+            <SpaceNav spaceId={p.spaceId} spaceName={p.spaceName} pageId={p.id} />
           </div>
         </div>
         <PageAside pageId={p.id} />
