@@ -27,7 +27,8 @@ export const learningKeys = {
   /** My newest attempt at one quiz, by my attempt count: a new attempt (here, in another tab,
    * after leaving and enrolling again) is a new key, never an old answer. */
   latestAttempt: (courseId: string, lessonId: string, attempts: number) =>
-    [...learningKeys.course(courseId), 'attempt', lessonId, attempts] as const,
+    [...learningKeys.attempts(courseId), lessonId, attempts] as const,
+  attempts: (courseId: string) => [...learningKeys.course(courseId), 'attempt'] as const,
   session: (sessionId: string) => [...learningKeys.all, 'session', sessionId] as const,
   participants: (sessionId: string) =>
     [...learningKeys.session(sessionId), 'participants'] as const,

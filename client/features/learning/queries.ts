@@ -162,6 +162,8 @@ export function useLeaveCourse(courseId: string) {
   return useMutation({
     mutationFn: () => leaveCourse(courseId),
     onSuccess: () => {
+      // Attempt counts start again at 0: a cached "last attempt" would belong to the old enrolment.
+      qc.removeQueries({ queryKey: learningKeys.attempts(courseId) });
       void qc.invalidateQueries({ queryKey: learningKeys.course(courseId) });
       void qc.invalidateQueries({ queryKey: learningKeys.mine() });
       void qc.invalidateQueries({ queryKey: learningKeys.lists() });

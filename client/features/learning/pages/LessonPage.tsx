@@ -136,7 +136,8 @@ function LessonView({
           </p>
         ) : null}
         {lesson.type === 'quiz' && lesson.quiz ? (
-          askLast && last.isPending ? (
+          // While my own submit runs, the form stays (its result and focus live there).
+          askLast && last.isPending && !submit.isPending ? (
             <Spinner label={t('quiz.loadingLast')} />
           ) : (
             <QuizForm

@@ -10,7 +10,7 @@ import styles from '../wiki.module.css';
 /** More pages than this on one level are left to the space page ("Alle Seiten"). */
 export const NAV_LEVEL_MAX = 30;
 
-/** Open on wide screens (beside the text), closed on phones (above it). */
+/** Open on wide screens (beside the text), closed on phones (below it). */
 const wide = () =>
   typeof window !== 'undefined' && !!window.matchMedia?.('(min-width: 64rem)').matches;
 
