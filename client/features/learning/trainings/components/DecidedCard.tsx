@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationDTO } from '@shared/learning/types';
-import { dayText, decisionOf, formatDateTime, statusTone } from '../format';
-import { HistoryDisclosure } from './RegistrationBits';
+import { decisionOf, formatDateTime, statusTone } from '../format';
+import { HistoryDisclosure, SessionDaysFact } from './RegistrationBits';
 import styles from '../trainings.module.css';
 
 /**
@@ -36,16 +36,7 @@ export function DecidedCard({ registration: r }: { registration: RegistrationDTO
         </span>
       </div>
       <dl className={styles.facts}>
-        <div>
-          <dt>{r.days.length > 1 ? t('sessions.days') : t('sessions.day')}</dt>
-          <dd>
-            <ul className={styles.days}>
-              {r.days.map((day) => (
-                <li key={`${day.date}-${day.start}`}>{dayText(day, lang, t)}</li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <SessionDaysFact days={r.days} />
         <div>
           <dt>{t('inbox.outcome')}</dt>
           <dd>{outcome}</dd>

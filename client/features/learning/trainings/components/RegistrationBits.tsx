@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RegistrationDTO } from '@shared/learning/types';
-import { formatDateTime, statusText, statusTone } from '../format';
+import type { RegistrationDTO, SessionDTO } from '@shared/learning/types';
+import { dayText, formatDateTime, statusText, statusTone } from '../format';
 import styles from '../trainings.module.css';
 
 /** The registration's status as a pill (words, not colour alone). */
@@ -35,5 +35,22 @@ export function HistoryDisclosure({ registration }: { registration: Registration
         ))}
       </ol>
     </details>
+  );
+}
+
+/** The "Termin"/"Termine" row of a facts list: every day of the session with its times. */
+export function SessionDaysFact({ days }: { days: SessionDTO['days'] }) {
+  const { t, i18n } = useTranslation('learningTrainings');
+  return (
+    <div>
+      <dt>{days.length > 1 ? t('sessions.days') : t('sessions.day')}</dt>
+      <dd>
+        <ul className={styles.days}>
+          {days.map((d) => (
+            <li key={`${d.date}-${d.start}`}>{dayText(d, i18n.language, t)}</li>
+          ))}
+        </ul>
+      </dd>
+    </div>
   );
 }

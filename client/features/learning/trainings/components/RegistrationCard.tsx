@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationDTO } from '@shared/learning/types';
 import { Button } from '../../../../components/Button';
-import { costText, dayText, formatDateTime, seatsText } from '../format';
-import { HistoryDisclosure, StatusPill } from './RegistrationBits';
+import { costText, formatDateTime, seatsText } from '../format';
+import { HistoryDisclosure, SessionDaysFact, StatusPill } from './RegistrationBits';
 import type { Decision } from './DecisionForm';
 import styles from '../trainings.module.css';
 
@@ -52,16 +52,7 @@ export function RegistrationCard({
         <StatusPill registration={r} />
       </div>
       <dl className={styles.facts}>
-        <div>
-          <dt>{r.days.length > 1 ? t('sessions.days') : t('sessions.day')}</dt>
-          <dd>
-            <ul className={styles.days}>
-              {r.days.map((d) => (
-                <li key={`${d.date}-${d.start}`}>{dayText(d, lang, t)}</li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <SessionDaysFact days={r.days} />
         {r.costCents !== undefined ? (
           <div>
             <dt>{t('inbox.cost')}</dt>

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionDTO } from '@shared/learning/types';
 import { Button } from '../../../../components/Button';
-import { dayText, formatDate, placeText, seatsText } from '../format';
-import { HistoryDisclosure, StatusPill } from './RegistrationBits';
+import { formatDate, placeText, seatsText } from '../format';
+import { HistoryDisclosure, SessionDaysFact, StatusPill } from './RegistrationBits';
 import { ParticipantsList } from './ParticipantsList';
 import styles from '../trainings.module.css';
 
@@ -51,16 +51,7 @@ export function SessionCard({
         ) : null}
       </div>
       <dl className={styles.facts}>
-        <div>
-          <dt>{s.days.length > 1 ? t('sessions.days') : t('sessions.day')}</dt>
-          <dd>
-            <ul className={styles.days}>
-              {s.days.map((d) => (
-                <li key={`${d.date}-${d.start}`}>{dayText(d, lang, t)}</li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <SessionDaysFact days={s.days} />
         <div>
           <dt>{t('sessions.place')}</dt>
           <dd>

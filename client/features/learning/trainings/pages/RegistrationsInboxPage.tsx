@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import type { Key } from 'react-aria-components';
 import type { RegistrationDTO } from '@shared/learning/types';
 import { Page } from '../../../../components/Page';
+import { Tab, TabList, TabPanel, Tabs } from '../../../../components/Tabs';
 import { Button } from '../../../../components/Button';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
@@ -39,18 +40,14 @@ export function RegistrationsInboxPage() {
           setParams(k === 'decided' ? { state: 'decided' } : {}, { replace: true })
         }
       >
-        <TabList aria-label={t('inbox.tabsLabel')} className={styles.tabList}>
-          <Tab id="open" className={styles.tab}>
-            {t('inbox.tabOpen')}
-          </Tab>
-          <Tab id="decided" className={styles.tab}>
-            {t('inbox.tabDecided')}
-          </Tab>
+        <TabList aria-label={t('inbox.tabsLabel')}>
+          <Tab id="open">{t('inbox.tabOpen')}</Tab>
+          <Tab id="decided">{t('inbox.tabDecided')}</Tab>
         </TabList>
-        <TabPanel id="open" className={styles.tabPanel}>
+        <TabPanel id="open">
           <OpenList />
         </TabPanel>
-        <TabPanel id="decided" className={styles.tabPanel}>
+        <TabPanel id="decided">
           <DecidedList />
         </TabPanel>
       </Tabs>
